@@ -1,0 +1,154 @@
+// What one run produces: flat records whose field names are the CSV column names.
+// Reports (sim/reports/) turn these into CSV, Vega-Lite and SVG; nothing here knows about files.
+import type { Scenario, StrategyKind } from '../model/scenario.js';
+
+/** One row of summary.csv: one strategy run. Times in ms unless the name says otherwise. */
+export interface SummaryRow {
+  strategy: string;
+  kind: StrategyKind;
+  seed: number;
+  // The ledger: sent = completed + queued_at_end + in_flight_at_end + lost.
+  sent: number;
+  completed: number;
+  queued_at_end: number;
+  in_flight_at_end: number;
+  lost: number;
+  /** Messages counted in the statistics (sent after the warm-up and completed). */
+  measured: number;
+  /** Completions of measured messages per second over the measurement window. */
+  throughput_per_s: number;
+  latency_mean_ms: number;
+  latency_p50_ms: number;
+  latency_p95_ms: number;
+  latency_p99_ms: number;
+  latency_max_ms: number;
+  wait_mean_ms: number;
+  wait_p50_ms: number;
+  wait_p95_ms: number;
+  wait_p99_ms: number;
+  /** Mean handler processing time of measured messages. */
+  service_mean_ms: number;
+  /** Sender round trip (send to reply received), NaN when no handler replies. */
+  roundtrip_mean_ms: number;
+  roundtrip_p99_ms: number;
+  /** Arrival rate of measured messages over the sending window. */
+  arrival_rate_per_s: number;
+  /** Time-average number of messages sent but not completed, over the sending window after warm-up. */
+  in_system_mean: number;
+  /** Little's law prediction of in_system_mean: arrival_rate_per_s * latency_mean_ms / 1000. */
+  littles_law_in_system: number;
+  /** Busy handler threads / all handler threads, time-averaged over the run. */
+  utilisation: number;
+  /** Transport operations performed (sends, receives, accepts) on all machines. */
+  operations: number;
+  /** Simulated time when the run ended (s). */
+  end_time_s: number;
+  /** Events the engine processed. */
+  events: number;
+}
+
+/** One row of instances.csv: one endpoint instance (or the distributor) in one strategy run. */
+export interface InstanceRow {
+  strategy: string;
+  endpoint: string;
+  instance: string;
+  machine: string;
+  threads: number;
+  /** Messages this instance's handlers completed (all, including warm-up). */
+  processed: number;
+  /** Share of all completed messages of this endpoint. */
+  share: number;
+  /** Time-average busy threads / threads. */
+  utilisation: number;
+  /** Mean handler processing time here. */
+  service_mean_ms: number;
+  /** Input queue: time-average and maximum length, and what was left in it at the end. */
+  queue_length_mean: number;
+  queue_length_max: number;
+  queued_at_end: number;
+}
+
+/** One row of timeseries.csv: one time bucket of one strategy run. */
+export interface TimeseriesRow {
+  strategy: string;
+  /** End of the bucket, seconds. */
+  time_s: number;
+  sent: number;
+  completed: number;
+  throughput_per_s: number;
+  /** Mean latency of messages completed in this bucket, NaN when none. */
+  latency_mean_ms: number;
+  /** Messages sent but not completed, at the end of the bucket. */
+  in_system: number;
+  /** Work messages waiting in any queue at the end of the bucket. */
+  queued: number;
+}
+
+/** One row of queue-lengths.csv: the length of one queue at the end of one bucket. */
+export interface QueueLengthRow {
+  strategy: string;
+  time_s: number;
+  queue: string;
+  machine: string;
+  length: number;
+}
+
+/** One row of messages.csv (--messages-csv): every hop of one work message. NaN = did not happen. */
+export interface MessageRow {
+  strategy: string;
+  id: number;
+  sender: string;
+  message: string;
+  endpoint: string;
+  instance: string;
+  warmup: boolean;
+  /** The sender's send call. */
+  sent_ms: number;
+  /** Stored in the first destination queue (the distributor's data queue, or an instance's input queue). */
+  queued_ms: number;
+  /** The distributor's forward committed (NaN when not via a distributor). */
+  forwarded_ms: number;
+  /** Stored in the worker's input queue. */
+  delivered_ms: number;
+  /** A handler thread received it and started processing. */
+  started_ms: number;
+  /** The handler's transaction committed. */
+  completed_ms: number;
+  latency_ms: number;
+  wait_ms: number;
+  service_ms: number;
+}
+
+/** A point of the latency distribution, for CDF charts. */
+export interface CdfPoint {
+  strategy: string;
+  percentile: number;
+  latency_ms: number;
+}
+
+/** Where messages were at the end, per queue, when any were left (for the ledger report). */
+export interface LeftoverRow {
+  strategy: string;
+  queue: string;
+  machine: string;
+  messages: number;
+}
+
+export interface RunResult {
+  summary: SummaryRow;
+  instances: InstanceRow[];
+  timeseries: TimeseriesRow[];
+  queueLengths: QueueLengthRow[];
+  cdf: CdfPoint[];
+  leftovers: LeftoverRow[];
+}
+
+/** Receives one row per completed work message when --messages-csv is asked for (streamed, not kept). */
+export interface MessageSink {
+  write(row: MessageRow): void;
+}
+
+export interface ScenarioResult {
+  scenario: Scenario;
+  runs: RunResult[];
+}
