@@ -1,0 +1,78 @@
+// The command line: parse arguments, call the core, write files, map the outcome to an exit code.
+// Nothing below the CLI prints or exits.
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { scenarioJsonSchema } from '../scenario/index.js';
+import { exitCodeFor, UsageError, type Outcome } from './exit-codes.js';
+import { runCommand } from './run-command.js';
+
+function out(text: string): void {
+  process.stdout.write(text);
+}
+
+function report(error: unknown): Outcome {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.lines.join('\n')}\n`);
+    return 'bad-input';
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`sim: internal error: ${message}\n`);
+  if (process.env.SIM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('sim: this is a bug in sim; set SIM_DEBUG=1 to see where it happened\n');
+  return 'internal-error';
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let outcome: Outcome = 'ok';
+  const guard = async (work: () => Promise<void> | void): Promise<void> => {
+    try {
+      await work();
+    } catch (error) {
+      outcome = report(error);
+    }
+  };
+  const parser = yargs(argv)
+    .scriptName('sim')
+    .usage('$0 <command> [options]\n\nDiscrete-event simulator of NServiceBus MSMQ scale-out strategies.')
+    .command(
+      'run <file>',
+      'run every strategy of a scenario and write CSV files and charts',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
+          .option('out', { type: 'string', describe: 'output directory (default reports/<scenario name>)' })
+          .option('seed', { type: 'string', describe: "override the scenario's seed (non-negative integer)" })
+          .option('messages-csv', { type: 'boolean', default: false, describe: 'also write messages.csv, one row per message' })
+          .option('strategy', { type: 'string', array: true, describe: 'run only this strategy (repeatable)' })
+          .option('svg', { type: 'boolean', default: true, describe: 'render charts to SVG (--no-svg to skip)' }),
+      (a) =>
+        guard(() =>
+          runCommand(
+            { file: a.file, out: a.out, seed: a.seed, messagesCsv: a['messages-csv'], strategy: a.strategy, svg: a.svg },
+            out,
+          ),
+        ),
+    )
+    .command('schema', 'print the JSON Schema of the scenario format', {}, () =>
+      guard(() => out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`)),
+    )
+    .demandCommand(1, 'sim: name a command: run or schema')
+    .recommendCommands()
+    .strict()
+    .help()
+    .version(false)
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new UsageError([`sim: ${message}`, "run 'sim --help' for usage"]);
+    });
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    outcome = report(error);
+  }
+  return exitCodeFor(outcome);
+}
+
+const code = await main(hideBin(process.argv));
+process.exitCode = code;

@@ -1,0 +1,25 @@
+// The chart set of a report. Each spec is self-contained (data inlined as values) so a *.vl.json can
+// be opened on its own in the Vega editor, mailed, or diffed between runs.
+import type { ScenarioResult } from '../metrics/results.js';
+import { instancesChart } from './instance-chart.js';
+import { latencyCdfChart, latencyChart } from './latency-charts.js';
+import { queueLengthChart, queueLengthsChart, throughputChart } from './time-charts.js';
+
+export interface Chart {
+  /** File base name: the report writes <name>.vl.json and <name>.svg. */
+  name: string;
+  /** A Vega-Lite v6 top-level spec. */
+  spec: object;
+}
+
+/** Every chart of a report, in a fixed order (the order an HTML report would show them). */
+export function buildCharts(result: ScenarioResult): Chart[] {
+  return [
+    { name: 'latency', spec: latencyChart(result) },
+    { name: 'latency-cdf', spec: latencyCdfChart(result) },
+    { name: 'throughput', spec: throughputChart(result) },
+    { name: 'queue-length', spec: queueLengthChart(result) },
+    { name: 'queue-lengths', spec: queueLengthsChart(result) },
+    { name: 'instances', spec: instancesChart(result) },
+  ];
+}

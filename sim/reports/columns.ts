@@ -1,0 +1,102 @@
+// The CSV column lists. They are the record fields of sim/metrics/results.ts in declaration order
+// (test/reports/columns.test.ts reads that file and checks the order). Lists are explicit, rather than
+// Object.keys(rows[0]), so a file with zero rows still has its header.
+import type {
+  InstanceRow,
+  LeftoverRow,
+  MessageRow,
+  QueueLengthRow,
+  SummaryRow,
+  TimeseriesRow,
+} from '../metrics/results.js';
+
+/**
+ * Returns the list unchanged; the type makes leaving out a field of T a compile error, so a field
+ * added to a record cannot silently miss its CSV column.
+ */
+function columnsOf<T>() {
+  return <const C extends readonly (keyof T)[]>(
+    columns: C & ([Exclude<keyof T, C[number]>] extends [never] ? unknown : { missing: Exclude<keyof T, C[number]> }),
+  ): readonly (keyof T & string)[] => columns as readonly (keyof T & string)[];
+}
+
+export const SUMMARY_COLUMNS = columnsOf<SummaryRow>()([
+  'strategy',
+  'kind',
+  'seed',
+  'sent',
+  'completed',
+  'queued_at_end',
+  'in_flight_at_end',
+  'lost',
+  'measured',
+  'throughput_per_s',
+  'latency_mean_ms',
+  'latency_p50_ms',
+  'latency_p95_ms',
+  'latency_p99_ms',
+  'latency_max_ms',
+  'wait_mean_ms',
+  'wait_p50_ms',
+  'wait_p95_ms',
+  'wait_p99_ms',
+  'service_mean_ms',
+  'roundtrip_mean_ms',
+  'roundtrip_p99_ms',
+  'arrival_rate_per_s',
+  'in_system_mean',
+  'littles_law_in_system',
+  'utilisation',
+  'operations',
+  'end_time_s',
+  'events',
+]);
+
+export const INSTANCE_COLUMNS = columnsOf<InstanceRow>()([
+  'strategy',
+  'endpoint',
+  'instance',
+  'machine',
+  'threads',
+  'processed',
+  'share',
+  'utilisation',
+  'service_mean_ms',
+  'queue_length_mean',
+  'queue_length_max',
+  'queued_at_end',
+]);
+
+export const TIMESERIES_COLUMNS = columnsOf<TimeseriesRow>()([
+  'strategy',
+  'time_s',
+  'sent',
+  'completed',
+  'throughput_per_s',
+  'latency_mean_ms',
+  'in_system',
+  'queued',
+]);
+
+export const QUEUE_LENGTH_COLUMNS = columnsOf<QueueLengthRow>()(['strategy', 'time_s', 'queue', 'machine', 'length']);
+
+export const LEFTOVER_COLUMNS = columnsOf<LeftoverRow>()(['strategy', 'queue', 'machine', 'messages']);
+
+export const MESSAGE_COLUMNS = columnsOf<MessageRow>()([
+  'strategy',
+  'id',
+  'sender',
+  'message',
+  'endpoint',
+  'instance',
+  'warmup',
+  'sent_ms',
+  'queued_ms',
+  'forwarded_ms',
+  'delivered_ms',
+  'started_ms',
+  'completed_ms',
+  'latency_ms',
+  'wait_ms',
+  'service_ms',
+]);

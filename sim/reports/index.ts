@@ -1,0 +1,18 @@
+// The reports layer: run results -> CSV, Vega-Lite specs, SVG and the printed comparison table.
+// It returns text and writes only through an Output; it never prints and never exits.
+export { buildCharts, type Chart } from './charts.js';
+export {
+  INSTANCE_COLUMNS,
+  LEFTOVER_COLUMNS,
+  MESSAGE_COLUMNS,
+  QUEUE_LENGTH_COLUMNS,
+  SUMMARY_COLUMNS,
+  TIMESERIES_COLUMNS,
+} from './columns.js';
+export { instancesCsv, leftoversCsv, queueLengthsCsv, summaryCsv, timeseriesCsv, toCsv } from './csv.js';
+export { createMessagesCsvWriter, type MessagesCsvWriter } from './messages-csv.js';
+export { formatFixed, formatNumber, roundSignificant } from './number-format.js';
+export { beginOutput, type Output } from './output-dir.js';
+export { renderSvg, type RenderOptions } from './render.js';
+export { formatComparisonTable } from './table.js';
+export { writeReport, type ReportOptions } from './write-report.js';

@@ -1,0 +1,84 @@
+// How the work was spread over the instances: the chart that shows round-robin feeding a slow or dead
+// node its full share while the distributor routes around it.
+import type { TopLevelSpec } from 'vega-lite';
+import type { InstanceRow, ScenarioResult } from '../metrics/results.js';
+import { CHART_WIDTH, chartHeader, chartValues, strategyColor, strategyOrder } from './chart-style.js';
+
+/** Height of one bar band, in pixels: fits an 11 px label with room to spare. */
+const BAR_STEP = 20;
+
+/**
+ * One horizontal bar chart per strategy, stacked vertically, sharing the x scale. A vconcat rather than
+ * a row facet: each strategy lists only its own instances (the distributor row exists in one run only),
+ * and vega-lite warns about independent y scales in a layered facet.
+ */
+export function instancesChart(result: ScenarioResult): TopLevelSpec {
+  const strategies = strategyOrder(result.runs);
+  const rows = result.runs.flatMap((run) => run.instances);
+  // Instance names are unique only within their endpoint: name the endpoint too when there are several.
+  const endpoints = new Set(rows.map((row) => row.endpoint));
+  const label = (row: InstanceRow): string => (endpoints.size > 1 ? `${row.endpoint}/${row.instance}` : row.instance);
+  const values = chartValues(rows, [
+    'strategy',
+    'endpoint',
+    'instance',
+    'machine',
+    'threads',
+    'processed',
+    'share',
+    'utilisation',
+    'queue_length_max',
+  ]).map((value, i) => ({ ...value, instance_label: label(rows[i]) }));
+  const color = strategyColor(strategies);
+
+  return {
+    ...chartHeader(result.scenario, {
+      what: 'messages processed per instance',
+      subtitle: 'all completed messages, warm-up included; hover a bar for utilisation',
+    }),
+    data: { values },
+    spacing: 16,
+    vconcat: strategies.map((strategy, i) => ({
+      title: { text: strategy, fontSize: 12, anchor: 'start', offset: 6 },
+      transform: [{ filter: { field: 'strategy', equal: strategy } }],
+      width: CHART_WIDTH - 120,
+      height: { step: BAR_STEP },
+      encoding: {
+        y: { field: 'instance_label', type: 'nominal', title: 'instance', sort: null },
+        x: {
+          field: 'processed',
+          type: 'quantitative',
+          title: 'processed (messages)',
+          // The scale is shared: label it once, under the last panel, and keep the grid in each.
+          axis: i === strategies.length - 1 ? {} : { title: null, labels: false, ticks: false, domain: false },
+        },
+      },
+      layer: [
+        {
+          mark: { type: 'bar', tooltip: true },
+          encoding: {
+            color,
+            tooltip: [
+              { field: 'strategy', type: 'nominal', title: 'strategy' },
+              { field: 'endpoint', type: 'nominal', title: 'endpoint' },
+              { field: 'instance', type: 'nominal', title: 'instance' },
+              { field: 'machine', type: 'nominal', title: 'machine' },
+              { field: 'threads', type: 'quantitative', title: 'threads' },
+              { field: 'processed', type: 'quantitative', title: 'processed (messages)', format: ',d' },
+              { field: 'share', type: 'quantitative', title: 'share', format: '.1%' },
+              { field: 'utilisation', type: 'quantitative', title: 'utilisation', format: '.1%' },
+              { field: 'queue_length_max', type: 'quantitative', title: 'max queue length (messages)' },
+            ],
+          },
+        },
+        // The count at the end of each bar, so a share can be read without the axis.
+        {
+          mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#333' },
+          encoding: { text: { field: 'processed', type: 'quantitative', format: ',d' } },
+        },
+      ],
+    })),
+    // One x scale so bar lengths compare across strategies; colours are shared by default.
+    resolve: { scale: { x: 'shared' } },
+  };
+}

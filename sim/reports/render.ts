@@ -1,0 +1,58 @@
+// Vega-Lite spec -> SVG text, in Node, without a canvas. vega and vega-lite take ~0.4 s to import, so
+// they are loaded on the first render only: a run without --svg (and every test that does not render)
+// never pays for them.
+import type { TopLevelSpec } from 'vega-lite';
+
+type Vega = typeof import('vega');
+type VegaLite = typeof import('vega-lite');
+
+export interface RenderOptions {
+  /**
+   * Receives vega-lite's and vega's warnings (e.g. a field missing from the data). The reports layer
+   * never prints, so without this they are dropped rather than sent to the console.
+   */
+  onWarning?: (message: string) => void;
+}
+
+let libraries: Promise<[Vega, VegaLite]> | undefined;
+/** Renders run one at a time: see renderSvg. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function loadLibraries(): Promise<[Vega, VegaLite]> {
+  libraries ??= Promise.all([import('vega'), import('vega-lite')]);
+  return libraries;
+}
+
+/**
+ * The SVG of a Vega-Lite spec. Same spec, same bytes: vega numbers clip paths and gradients from
+ * module-wide counters, so each render resets them first, and renders are serialised so two concurrent
+ * calls cannot interleave between the reset and the drawing. Without a canvas, vega estimates text
+ * widths from the font size alone, which is deterministic too.
+ */
+export function renderSvg(vlSpec: object, options: RenderOptions = {}): Promise<string> {
+  const render = queue.then(async () => {
+    const [vega, vegaLite] = await loadLibraries();
+    const onWarning = options.onWarning ?? (() => {});
+    // vega reports some failures (e.g. a bad expression in a dataflow operator) through its logger
+    // instead of throwing; they are collected and turned into an exception below.
+    const errors: string[] = [];
+    const logger = vega.logger(vega.Warn, undefined, (_method, level, args) => {
+      const message = args.map(String).join(' ');
+      if (level === 'ERROR') errors.push(message);
+      else onWarning(message);
+    });
+    const vgSpec = vegaLite.compile(vlSpec as TopLevelSpec, { logger }).spec;
+    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logger });
+    try {
+      vega.resetSVGDefIds();
+      const svg = await view.toSVG();
+      if (errors.length > 0) throw new Error(`Rendering a chart failed: ${errors.join('; ')}`);
+      return svg;
+    } finally {
+      view.finalize();
+    }
+  });
+  // The next render waits for this one whether it succeeds or fails.
+  queue = render.catch(() => undefined);
+  return render;
+}

@@ -1,0 +1,83 @@
+// The run's rules: when sending stops (stop), what is left out of statistics (warmup), how long work
+// may drain (drain), time-series bucket width (timeseries) and transport costs (transport).
+
+import type { StopRule, TransportSpec, WarmupRule } from '../model/scenario.js';
+import { type BuildContext, type Data, durationAt, integerAt, isData, problemAt } from './build-context.js';
+
+export const DEFAULT_DRAIN_MS = 3_600_000;
+export const DEFAULT_TRANSPORT: TransportSpec = { operationMs: 1, networkMs: 0.5 };
+export const DEFAULT_WARMUP: WarmupRule = { messages: 0 };
+
+/** `{ messages: N }` or `{ duration: D }`, exactly one. */
+function countOrDuration(ctx: BuildContext, key: 'stop' | 'warmup', value: unknown): StopRule | undefined {
+  if (!isData(value)) return undefined;
+  const hasMessages = 'messages' in value;
+  const hasDuration = 'duration' in value;
+  if (hasMessages && hasDuration) {
+    problemAt(ctx, [key], 'must have exactly one of messages or duration, got both');
+    return undefined;
+  }
+  if (!hasMessages && !hasDuration) {
+    // With other keys present, the unknown-key problem already says what is wrong.
+    if (Object.keys(value).length === 0) problemAt(ctx, [key], 'must have exactly one of messages or duration, got neither');
+    return undefined;
+  }
+  if (hasMessages) {
+    const messages = integerAt(value.messages, key === 'stop' ? 1 : 0);
+    return messages === undefined ? undefined : { messages };
+  }
+  // A stop time must be > 0; a warmup of 0ms is a legitimate "no warmup".
+  const durationMs = durationAt(ctx, value.duration, [key, 'duration'], key === 'stop');
+  return durationMs === undefined ? undefined : { durationMs };
+}
+
+export interface RunRules {
+  readonly stop: StopRule | undefined;
+  readonly warmup: WarmupRule;
+  readonly drainMs: number;
+  readonly sampleIntervalMs: number | undefined;
+  readonly transport: TransportSpec;
+}
+
+export function buildRunRules(ctx: BuildContext, data: Data): RunRules {
+  const stop = countOrDuration(ctx, 'stop', data.stop);
+  const warmup = 'warmup' in data ? countOrDuration(ctx, 'warmup', data.warmup) : DEFAULT_WARMUP;
+  if (stop && warmup) checkWarmupLeavesSomething(ctx, stop, warmup, data);
+
+  const drainMs = 'drain' in data ? durationAt(ctx, data.drain, ['drain'], true) : DEFAULT_DRAIN_MS;
+  const timeseries = data.timeseries;
+  const sampleIntervalMs = isData(timeseries) ? durationAt(ctx, timeseries.interval, ['timeseries', 'interval'], true) : undefined;
+
+  const t = isData(data.transport) ? data.transport : {};
+  const operationMs = 'operation' in t ? durationAt(ctx, t.operation, ['transport', 'operation'], false) : DEFAULT_TRANSPORT.operationMs;
+  const networkMs = 'network' in t ? durationAt(ctx, t.network, ['transport', 'network'], false) : DEFAULT_TRANSPORT.networkMs;
+
+  return {
+    stop,
+    warmup: warmup ?? DEFAULT_WARMUP,
+    // NaN only stands in where a problem was reported; such a scenario is never returned.
+    drainMs: drainMs ?? NaN,
+    sampleIntervalMs,
+    transport: { operationMs: operationMs ?? NaN, networkMs: networkMs ?? NaN },
+  };
+}
+
+/** A warmup as long as the run would leave nothing to measure. Mixed kinds cannot be compared here. */
+function checkWarmupLeavesSomething(ctx: BuildContext, stop: StopRule, warmup: WarmupRule, data: Data): void {
+  const raw = (key: string) => (isData(data.stop) ? data.stop[key] : undefined);
+  if (stop.messages !== undefined && warmup.messages !== undefined && warmup.messages >= stop.messages) {
+    problemAt(
+      ctx,
+      ['warmup', 'messages'],
+      `must be less than stop.messages (${stop.messages}) so that some messages are measured, got ${warmup.messages}`,
+    );
+  }
+  if (stop.durationMs !== undefined && warmup.durationMs !== undefined && warmup.durationMs >= stop.durationMs) {
+    const given = isData(data.warmup) ? data.warmup.duration : undefined;
+    problemAt(
+      ctx,
+      ['warmup', 'duration'],
+      `must be shorter than stop.duration (${String(raw('duration'))}) so that some messages are measured, got ${JSON.stringify(given)}`,
+    );
+  }
+}

@@ -1,0 +1,47 @@
+// The loading pipeline: read -> parse YAML -> check structure against the JSON Schema -> check meaning
+// and build the model. Each step collects every problem it finds; the first two stop the pipeline
+// when they find any, because later steps cannot judge what they could not read.
+
+import type { Scenario } from '../model/scenario.js';
+import { buildScenario } from './build-scenario.js';
+import type { Problem } from './problem.js';
+import { ProblemList } from './problem-list.js';
+import { checkStructure } from './structure.js';
+import { NOT_TEXT, readTextFile } from './text-file.js';
+import { parseYaml } from './yaml-document.js';
+
+export type LoadResult = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly problems: Problem[] };
+
+const FILE_START = { line: 1, col: 1 };
+
+/** Reads and loads the scenario file at `file` (relative to the working directory, or absolute). */
+export function loadScenarioFile(file: string): LoadResult {
+  const read = readTextFile(file);
+  if (!read.ok) return fail(file, read.message);
+  return loadScenarioText(read.text, file);
+}
+
+/**
+ * Loads a scenario from its YAML text. `file` names it in problems and in Scenario.file, and
+ * `empirical(...)` data files are found relative to its folder.
+ */
+export function loadScenarioText(text: string, file: string): LoadResult {
+  // Text handed over directly can still be binary junk (a NUL byte), which YAML would happily accept.
+  if (text.includes('\u0000')) return fail(file, NOT_TEXT);
+  if (text.trim() === '') return fail(file, 'file is empty');
+
+  const problems = new ProblemList(file);
+  const parsed = parseYaml(text, problems);
+  if (!parsed.ok) return { ok: false, problems: problems.sorted() };
+
+  // Structure and meaning are both checked, so one run lists a wrong type and a misspelt reference
+  // together; the build step skips whatever the schema already rejected.
+  checkStructure(parsed.data, parsed.source, problems);
+  const scenario = buildScenario({ file, source: parsed.source, problems, dataFiles: new Map() }, parsed.data);
+  if (problems.size > 0) return { ok: false, problems: problems.sorted() };
+  return { ok: true, scenario };
+}
+
+function fail(file: string, message: string): LoadResult {
+  return { ok: false, problems: [{ file, ...FILE_START, path: '', message }] };
+}
