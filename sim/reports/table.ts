@@ -53,7 +53,9 @@ function ledgerLine(run: RunResult, label: string): string | undefined {
     (best, row) => (best === undefined || row.messages > best.messages ? row : best),
     undefined,
   );
-  if (worst !== undefined && worst.messages > 0) text += ` (most in ${worst.queue}@${worst.machine}: ${worst.messages})`;
+  if (worst !== undefined && worst.messages > 0) {
+    text += ` (most in ${worst.queue}@${worst.machine}: ${worst.messages})`;
+  }
   return text;
 }
 

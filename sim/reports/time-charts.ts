@@ -19,7 +19,9 @@ export function throughputChart(result: ScenarioResult): TopLevelSpec {
   return {
     ...chartHeader(result.scenario, {
       what: 'throughput over time',
-      subtitle: `messages completed per second; faint: each time bucket, bold: moving average over ${2 * half + 1} buckets`,
+      subtitle:
+        'messages completed per second; faint: each time bucket, ' +
+        `bold: moving average over ${2 * half + 1} buckets`,
     }),
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
@@ -51,7 +53,12 @@ export function throughputChart(result: ScenarioResult): TopLevelSpec {
             { field: 'strategy', type: 'nominal', title: 'strategy' },
             { field: 'time_s', type: 'quantitative', title: 'time (s)' },
             { field: 'throughput_per_s', type: 'quantitative', title: 'throughput (messages/s)', format: ',.2f' },
-            { field: 'throughput_moving_average', type: 'quantitative', title: 'moving average (messages/s)', format: ',.2f' },
+            {
+              field: 'throughput_moving_average',
+              type: 'quantitative',
+              title: 'moving average (messages/s)',
+              format: ',.2f',
+            },
             { field: 'completed', type: 'quantitative', title: 'completed (messages)' },
           ],
         },
@@ -115,7 +122,15 @@ export function queueLengthsChart(result: ScenarioResult): TopLevelSpec {
         type: 'nominal',
         sort: strategies,
         title: 'strategy',
-        header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontWeight: 'bold', titleOrient: 'top', titleAnchor: 'start' },
+        // Strategy names as left-aligned headings above each panel, not rotated labels beside them.
+        header: {
+          labelAngle: 0,
+          labelOrient: 'top',
+          labelAnchor: 'start',
+          labelFontWeight: 'bold',
+          titleOrient: 'top',
+          titleAnchor: 'start',
+        },
       },
     },
     spacing: 16,

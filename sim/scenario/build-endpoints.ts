@@ -64,20 +64,22 @@ function defaultNames(drafts: readonly Draft[]): string[] {
 
 /** Instance names identify workers in reports, so two instances of one endpoint may not share one. */
 function checkUniqueNames(ctx: BuildContext, drafts: readonly Draft[], names: readonly string[], path: readonly Segment[]): void {
-  const firstUse = new Map<string, number>();
+  const firstUse = new Map<string, Draft>();
   drafts.forEach((d, i) => {
     const name = names[i];
     if (name === '') return;
     const earlier = firstUse.get(name);
     if (earlier === undefined) {
-      firstUse.set(name, d.index);
+      firstUse.set(name, d);
       return;
     }
-    const other = `instances[${earlier}]`;
+    const shown = JSON.stringify(name);
+    const other = `instances[${earlier.index}]`;
+    const clash = earlier.explicitName === undefined ? `${shown} is also the default name of ${other}` : `${other} is also named ${shown}`;
     if (d.explicitName !== undefined) {
-      problemAt(ctx, [...path, d.index, 'name'], `must be unique within the endpoint, but ${other} is also named ${JSON.stringify(name)}`);
+      problemAt(ctx, [...path, d.index, 'name'], `must be unique within the endpoint, but ${clash}`);
     } else {
-      problemAt(ctx, [...path, d.index], `gets the default name ${JSON.stringify(name)}, which ${other} already has; give one of them a name`);
+      problemAt(ctx, [...path, d.index], `gets the default name ${shown}, but ${clash}; give one of them a name`);
     }
   });
 }

@@ -38,6 +38,11 @@ export function parseDistribution(text: string): DistributionSpec | string {
   const call = parseCall(text);
   if (call === undefined) {
     const shown = JSON.stringify(text);
+    // YAML ends a value at a comma inside { ... }, so `{ duration: erlang(3, 1.5s) }` arrives here as
+    // "erlang(3" (and an unknown key "1.5s)"): explain the quoting rather than the syntax.
+    if (text.includes('(') && !text.includes(')')) {
+      return `must be a distribution, got ${shown}, which looks cut short at a comma: inside { ... } put quotes around a value that has commas, e.g. duration: "uniform(100ms, 300ms)"`;
+    }
     // A plain duration is the likeliest slip: say how to write a fixed time.
     if (typeof parseDuration(text) === 'number') {
       return `must be a distribution, got ${shown}; for a fixed time write constant(${text.trim()})`;

@@ -17,7 +17,7 @@ interface Found {
 }
 
 /** How a mapping key node is spelt after parsing, the same as the property name in the plain data. */
-function keyText(key: unknown): string {
+export function keyText(key: unknown): string {
   if (isScalar(key)) return key.value === null ? '' : String(key.value);
   return String(key);
 }

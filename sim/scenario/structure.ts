@@ -71,7 +71,9 @@ function report(error: ErrorObject, path: Segment[], source: SourceMap, problems
     case 'additionalProperties': {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys((schema.properties ?? {}) as object);
-      const hint = didYouMean(key, allowed) || `; allowed keys here are ${listChoices(allowed)}`;
+      // `{ duration: uniform(1ms, 2ms) }` splits at the comma into a value and a key "2ms)".
+      const cut = /\)\s*$/.test(key) && !key.includes('(') ? ' (the end of a value cut short at a comma? quote values that have commas)' : '';
+      const hint = cut || didYouMean(key, allowed) || `; allowed keys here are ${listChoices(allowed)}`;
       problems.add(source.keyPos([...path, key]), at, `unknown key ${JSON.stringify(key)}${hint}`);
       return;
     }

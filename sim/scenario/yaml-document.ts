@@ -1,10 +1,11 @@
 // Step 2 of loading: YAML text -> plain data plus a map back to positions. Syntax errors (including
 // duplicate keys) end the pipeline here: structure cannot be judged in a half-read document.
 
-import { LineCounter, isMap, parseDocument, type YAMLError } from 'yaml';
+import { LineCounter, isMap, isNode, isPair, isSeq, parseDocument, visit, type Document } from 'yaml';
 import { describeValue } from './describe.js';
+import { formatPath, type Segment } from './problem.js';
 import type { ProblemList } from './problem-list.js';
-import { SourceMap } from './source-map.js';
+import { SourceMap, keyText } from './source-map.js';
 
 export type ParsedYaml =
   | { readonly ok: true; readonly data: Record<string, unknown>; readonly source: SourceMap }
@@ -15,7 +16,17 @@ export function parseYaml(text: string, problems: ProblemList): ParsedYaml {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   // Warnings (such as an unknown `!tag`) count too: a scenario has no use for YAML's extensions.
   const issues = [...doc.errors, ...doc.warnings];
-  for (const issue of issues) problems.add(lines.linePos(issue.pos[0]), '', yamlMessage(issue, text));
+  for (const issue of issues) {
+    const pos = lines.linePos(issue.pos[0]);
+    if (issue.code === 'DUPLICATE_KEY') {
+      const dup = findKeyAt(doc, issue.pos[0]);
+      if (dup !== undefined) {
+        problems.add(pos, formatPath(dup.path), `has duplicate key ${JSON.stringify(dup.key)}: each key may appear only once in a mapping`);
+        continue;
+      }
+    }
+    problems.add(pos, '', `YAML syntax error: ${issue.message}`);
+  }
   if (issues.length > 0) return { ok: false };
 
   const source = new SourceMap(doc, lines);
@@ -34,10 +45,21 @@ export function parseYaml(text: string, problems: ProblemList): ParsedYaml {
   }
 }
 
-function yamlMessage(issue: YAMLError, text: string): string {
-  if (issue.code === 'DUPLICATE_KEY') {
-    const key = text.slice(issue.pos[0], issue.pos[1]);
-    return `duplicate key ${JSON.stringify(key)}: each key may appear only once in a mapping`;
-  }
-  return `YAML syntax error: ${issue.message}`;
+/** The mapping key starting at `offset`, and the path of the mapping holding it. */
+function findKeyAt(doc: Document, offset: number): { key: string; path: Segment[] } | undefined {
+  let found: { key: string; path: Segment[] } | undefined;
+  visit(doc, {
+    Pair(_, pair, ancestors) {
+      if (!isNode(pair.key) || pair.key.range?.[0] !== offset) return undefined;
+      // Ancestors run from the document down to the mapping holding this pair.
+      const path: Segment[] = [];
+      ancestors.forEach((node, i) => {
+        if (isPair(node)) path.push(keyText(node.key));
+        else if (isSeq(node)) path.push(node.items.indexOf((ancestors[i + 1] ?? pair) as never));
+      });
+      found = { key: keyText(pair.key), path };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
