@@ -25,8 +25,8 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
 
   const dir = args.out ?? path.join('reports', scenario.name);
   const output = beginOutput(dir);
+  const messages = args.messagesCsv ? createMessagesCsvWriter(output.tempPath('messages.csv')) : undefined;
   try {
-    const messages = args.messagesCsv ? createMessagesCsvWriter(output.tempPath('messages.csv')) : undefined;
     const result = await runScenario(scenario, { strategies: args.strategy, messages });
     messages?.close();
     const files = await writeReport(result, output, { svg: args.svg });
@@ -36,6 +36,7 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     print(formatComparisonTable(result.runs));
     print(`\nwrote ${total} files to ${dir}${path.sep}\n`);
   } catch (error) {
+    messages?.close();
     output.abort();
     throw error;
   }

@@ -47,7 +47,7 @@ export interface SummaryRow {
   events: number;
 }
 
-/** One row of instances.csv: one endpoint instance (or the distributor) in one strategy run. */
+/** One row of instances.csv: one endpoint instance in one strategy run. */
 export interface InstanceRow {
   strategy: string;
   endpoint: string;
@@ -122,6 +122,7 @@ export interface MessageRow {
 /** A point of the latency distribution, for CDF charts. */
 export interface CdfPoint {
   strategy: string;
+  /** 0 to 100. */
   percentile: number;
   latency_ms: number;
 }

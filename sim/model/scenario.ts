@@ -2,21 +2,9 @@
 // the simulated world (sim/model/world.ts) is built from. Plain data only: no functions, no streams.
 // All times are milliseconds (float), all rates are per second.
 
-/** A probability distribution of a non-negative duration, in milliseconds. */
-export type DistributionSpec =
-  | { readonly kind: 'constant'; readonly value: number }
-  | { readonly kind: 'exponential'; readonly mean: number }
-  | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
-  | { readonly kind: 'erlang'; readonly k: number; readonly mean: number }
-  /** Log-normal given by its mean and its 99th percentile (p99 > mean). */
-  | { readonly kind: 'lognormal'; readonly mean: number; readonly p99: number }
-  /** Observed durations, sampled uniformly with replacement. `file` is as written in the scenario. */
-  | { readonly kind: 'empirical'; readonly file: string; readonly samples: readonly number[] };
-
-/** How a sender's messages of one kind arrive. */
-export type ArrivalSpec =
-  | { readonly kind: 'poisson'; readonly ratePerSecond: number }
-  | { readonly kind: 'constant'; readonly ratePerSecond: number };
+// Distribution and arrival specs live with their samplers (sim/random/specs.ts), one layer down.
+import type { ArrivalSpec, DistributionSpec } from '../random/specs.js';
+export type { ArrivalSpec, DistributionSpec } from '../random/specs.js';
 
 export type StrategyKind = 'distributor' | 'round-robin' | 'random' | 'shared-queue';
 export const STRATEGY_KINDS: readonly StrategyKind[] = ['distributor', 'round-robin', 'random', 'shared-queue'];

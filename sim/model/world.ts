@@ -1,5 +1,7 @@
 // The simulated world of one strategy run: machines, queues, senders, endpoint instances and
 // (for the distributor strategy) distributors, driven by the engine one event at a time.
+// This file is the kernel: state, event dispatch and the transport. What each kind of process does
+// lives in sending.ts, handler-thread.ts and distributor.ts.
 //
 // Transport accounting (each operation costs `transport.operation` on the machine that performs it,
 // served first come first served by that machine's queue manager, see machine.ts):
@@ -14,15 +16,25 @@
 // The shared queue of the `shared-queue` strategy is broker-side: no queue manager pays for storing
 // it; the sender pays its send, the network delay applies, the worker pays its receive.
 import { Simulator, type EventHandler } from '../engine/simulator.js';
-import type { Distributor } from './distributor.js';
+import {
+  controlCommit,
+  controlTake,
+  type Distributor,
+  forwarderReceived,
+  forwarderTake,
+  slotCommit,
+  slotTake,
+} from './distributor.js';
 import { Ev } from './events.js';
+import { handlerDone, threadCommit, threadReceived, threadTake } from './handler-thread.js';
 import type { EndpointInstance } from './instance.js';
 import type { Machine } from './machine.js';
-import { ENTRY, IN_TRANSIT, MessagePool, PROCESSING, QUEUED, READY, REPLY, WORK } from './message-pool.js';
+import { IN_TRANSIT, MessagePool, PROCESSING, QUEUED, READY, WORK } from './message-pool.js';
+import type { WorldObserver } from './observer.js';
 import { QueueRole, type MessageQueue } from './queue.js';
 import type { Scenario, StrategySpec } from './scenario.js';
 import type { SendStream, Sender } from './sender.js';
-import type { WorldObserver } from './observer.js';
+import { arrival } from './sending.js';
 
 /** What a consumer (a process receiving from a queue) is. */
 export const Consumer = {
@@ -128,7 +140,7 @@ export class World implements EventHandler {
   handle(kind: number, a: number, b: number): void {
     switch (kind) {
       case Ev.Arrival:
-        this.arrival(a);
+        arrival(this, a);
         break;
       case Ev.SendDone:
         this.transmit(a, this.pool.at[a], b);
@@ -144,7 +156,7 @@ export class World implements EventHandler {
         this.received(a, b);
         break;
       case Ev.HandlerDone:
-        this.handlerDone(a, b);
+        handlerDone(this, a, b);
         break;
       case Ev.Commit:
         this.commit(a, b);
@@ -168,61 +180,31 @@ export class World implements EventHandler {
   }
 
   /** Runs a continuation now if it is due now (a zero-cost step), else schedules it. */
-  private then(time: number, kind: number, a: number, b: number): void {
+  then(time: number, kind: number, a: number, b: number): void {
     if (time === this.sim.now) this.handle(kind, a, b);
     else this.sim.at(time, kind, a, b);
   }
 
-  private arrival(s: number): void {
-    if (this.sendingStopped) return;
-    const now = this.sim.now;
-    const stream = this.streams[s];
-    const pool = this.pool;
-    const m = pool.allocate(WORK);
-    pool.type[m] = stream.type;
-    pool.send[m] = s;
-    pool.id[m] = this.sent;
-    pool.serviceMs[m] = stream.durations.sample(stream.durationRng);
-    pool.sentAt[m] = now;
-    pool.at[m] = stream.sender.machine.index;
-    if (this.sent < this.warmupMessages || now < this.warmupDurationMs) pool.warmup[m] = 1;
-    this.sent++;
-    this.liveWork++;
-    this.observer.sent(this, m);
-    const queue = this.route(stream);
-    this.then(stream.sender.machine.operate(now, 1), Ev.SendDone, m, queue);
+  inWarmup(now: number): boolean {
+    return this.sent < this.warmupMessages || now < this.warmupDurationMs;
+  }
+
+  /** Bookkeeping after each work message is sent: the warm-up and stop rules by message count. */
+  afterSend(): void {
     if (this.sent === this.warmupMessages && !this.warmupEnded) this.endWarmup();
     if (this.sent >= this.stopMessages) this.stopSending();
-    else this.sim.schedule(stream.gaps.sample(stream.gapRng), Ev.Arrival, s, 0);
   }
 
-  /** The destination queue of a new message, by the run's strategy. */
-  private route(stream: SendStream): number {
-    const endpoint = stream.endpoint;
-    const fixed = this.endpointQueue[endpoint];
-    if (fixed >= 0) return fixed; // distributor data queue, or the shared queue
-    const list = this.endpointInstances[endpoint];
-    const sender = stream.sender;
-    let pick: number;
-    if (this.strategy.kind === 'random') {
-      pick = Math.floor(sender.routingRng.next() * list.length);
-    } else {
-      // Round-robin: the sender's own counter for this endpoint, shared by all its message types.
-      pick = sender.roundRobin[endpoint] % list.length;
-      sender.roundRobin[endpoint]++;
-    }
-    return this.instances[list[pick]].input.index;
-  }
-
-  /** A committed send leaves `from` for queue q: locally at once, else over the network. */
-  private transmit(m: number, from: number, q: number): void {
+  /** A committed send leaves machine `from` for queue q: locally at once, else over the network. */
+  transmit(m: number, from: number, q: number): void {
     const queue = this.queues[q];
     this.pool.state[m] = IN_TRANSIT;
     if (queue.machine === from) this.enqueue(m, q);
     else this.then(this.sim.now + this.networkMs, queue.machine < 0 ? Ev.Enqueue : Ev.Deliver, m, q);
   }
 
-  private enqueue(m: number, q: number): void {
+  /** Message m is stored in queue q: the longest-waiting consumer takes it, or it waits in line. */
+  enqueue(m: number, q: number): void {
     const now = this.sim.now;
     const pool = this.pool;
     const queue = this.queues[q];
@@ -232,7 +214,7 @@ export class World implements EventHandler {
       if (queue.role === QueueRole.Data) pool.queuedAt[m] = now;
       else {
         pool.deliveredAt[m] = now;
-        if (pool.queuedAt[m] !== pool.queuedAt[m]) pool.queuedAt[m] = now; // NaN: first queue
+        if (Number.isNaN(pool.queuedAt[m])) pool.queuedAt[m] = now;
       }
     }
     if (queue.waiting.length > 0) {
@@ -244,7 +226,7 @@ export class World implements EventHandler {
   }
 
   /** Consumer c is free: it takes the oldest message of its queue, or waits for one. */
-  private consumerIdle(c: number): void {
+  consumerIdle(c: number): void {
     const queue = this.consumerQueue[c];
     if (queue.items.length > 0) {
       const m = queue.items.shift();
@@ -256,61 +238,35 @@ export class World implements EventHandler {
   }
 
   /** Consumer c takes message m out of its queue, inside a new transaction. */
-  private take(c: number, m: number): void {
-    const now = this.sim.now;
-    const pool = this.pool;
-    pool.state[m] = PROCESSING;
-    const ref = this.consumerRef[c];
+  take(c: number, m: number): void {
+    this.pool.state[m] = PROCESSING;
     switch (this.consumerType[c]) {
-      case Consumer.Thread: {
-        const instance = this.threadInstance[ref];
-        this.threadMessage[ref] = m;
-        instance.busy.add(now, 1);
-        pool.instance[m] = instance.index;
-        this.then(instance.machine.operate(now, 1), Ev.Received, c, m);
+      case Consumer.Thread:
+        threadTake(this, c, m);
         break;
-      }
-      case Consumer.Forwarder: {
-        const d = this.distributors[ref];
-        d.holding[this.consumerSub[c]] = m;
-        this.then(d.machine.operate(now, 1), Ev.Received, c, m);
+      case Consumer.Forwarder:
+        forwarderTake(this, c, m);
         break;
-      }
       case Consumer.Slot:
-        // Pop the free-slot entry (a receive from storage) and send the held message: 2 operations.
-        this.then(this.distributors[ref].machine.operate(now, 2), Ev.Commit, c, m);
+        slotTake(this, c, m);
         break;
       case Consumer.Control:
-        // Receive the ready message, then store one entry per announced slot.
-        this.then(this.distributors[ref].machine.operate(now, 1 + pool.id[m]), Ev.Commit, c, m);
+        controlTake(this, c, m);
         break;
       case Consumer.Replies:
-        this.then(this.senders[ref].machine.operate(now, 1), Ev.Received, c, m);
+        this.then(this.senders[this.consumerRef[c]].machine.operate(this.sim.now, 1), Ev.Received, c, m);
         break;
     }
   }
 
   private received(c: number, m: number): void {
-    const now = this.sim.now;
     switch (this.consumerType[c]) {
       case Consumer.Thread:
-        this.pool.startedAt[m] = now;
-        this.then(now + this.pool.serviceMs[m], Ev.HandlerDone, c, m);
+        threadReceived(this, c, m);
         break;
-      case Consumer.Forwarder: {
-        // Holding a data message: pop the oldest free-slot entry, or wait for one.
-        const d = this.distributors[this.consumerRef[c]];
-        const slot = d.slotConsumer[this.consumerSub[c]];
-        const storage = d.storage;
-        if (storage.items.length > 0) {
-          const entry = storage.items.shift();
-          storage.length.set(now, storage.items.length);
-          this.take(slot, entry);
-        } else {
-          storage.waiting.push(slot);
-        }
+      case Consumer.Forwarder:
+        forwarderReceived(this, c);
         break;
-      }
       case Consumer.Replies:
         this.observer.replied(this, m);
         this.pool.release(m);
@@ -321,88 +277,18 @@ export class World implements EventHandler {
     }
   }
 
-  private handlerDone(c: number, m: number): void {
-    const instance = this.threadInstance[this.consumerRef[c]];
-    const sends = (this.streams[this.pool.send[m]].replyType >= 0 ? 1 : 0) + (instance.distributor >= 0 ? 1 : 0);
-    const done = sends === 0 ? this.sim.now : instance.machine.operate(this.sim.now, sends);
-    this.then(done, Ev.Commit, c, m);
-  }
-
   private commit(c: number, m: number): void {
     switch (this.consumerType[c]) {
       case Consumer.Thread:
-        this.completeWork(c, m);
+        threadCommit(this, c, m);
         break;
-      case Consumer.Slot: {
-        // m is the popped entry: forward the held data message to the entry's worker.
-        const pool = this.pool;
-        const d = this.distributors[this.consumerRef[c]];
-        const f = this.consumerSub[c];
-        const worker = this.instances[pool.instance[m]];
-        pool.release(m);
-        const work = d.holding[f];
-        d.holding[f] = -1;
-        d.forwarded++;
-        pool.forwardedAt[work] = this.sim.now;
-        this.transmit(work, d.machine.index, worker.input.index);
-        this.consumerIdle(d.dataConsumer[f]);
+      case Consumer.Slot:
+        slotCommit(this, c, m);
         break;
-      }
-      case Consumer.Control: {
-        const pool = this.pool;
-        const d = this.distributors[this.consumerRef[c]];
-        const slots = pool.id[m];
-        const worker = pool.instance[m];
-        // The ready message becomes the first entry; the rest are new ones.
-        pool.kind[m] = ENTRY;
-        pool.id[m] = 1;
-        this.enqueue(m, d.storage.index);
-        for (let i = 1; i < slots; i++) {
-          const entry = pool.allocate(ENTRY);
-          pool.instance[entry] = worker;
-          pool.id[entry] = 1;
-          this.enqueue(entry, d.storage.index);
-        }
-        this.consumerIdle(c);
+      case Consumer.Control:
+        controlCommit(this, c, m);
         break;
-      }
     }
-  }
-
-  /** A handler transaction committed: the work is done, its reply and ready message leave. */
-  private completeWork(c: number, m: number): void {
-    const now = this.sim.now;
-    const pool = this.pool;
-    const t = this.consumerRef[c];
-    const instance = this.threadInstance[t];
-    this.threadMessage[t] = -1;
-    instance.busy.add(now, -1);
-    instance.processed++;
-    instance.serviceSumMs += pool.serviceMs[m];
-    this.completed++;
-    this.liveWork--;
-    this.observer.completed(this, m);
-    const stream = this.streams[pool.send[m]];
-    if (stream.replyType >= 0) {
-      const r = pool.allocate(REPLY);
-      pool.type[r] = stream.replyType;
-      pool.send[r] = pool.send[m];
-      pool.id[r] = pool.id[m];
-      pool.sentAt[r] = pool.sentAt[m];
-      pool.warmup[r] = pool.warmup[m];
-      pool.instance[r] = instance.index;
-      this.liveReplies++;
-      this.transmit(r, instance.machine.index, stream.sender.replies.index);
-    }
-    if (instance.distributor >= 0) {
-      const ready = pool.allocate(READY);
-      pool.instance[ready] = instance.index;
-      pool.id[ready] = 1;
-      this.transmit(ready, instance.machine.index, this.distributors[instance.distributor].control.index);
-    }
-    pool.release(m);
-    this.consumerIdle(c);
-    this.checkDrained();
   }
 
   private endWarmup(): void {
@@ -421,7 +307,7 @@ export class World implements EventHandler {
     this.checkDrained();
   }
 
-  private checkDrained(): void {
+  checkDrained(): void {
     if (this.sendingStopped && this.liveWork === 0 && this.liveReplies === 0) this.sim.stop();
   }
 }

@@ -1,6 +1,6 @@
 // Builds samplers from the scenario model's distribution specs (sim/model/scenario.ts).
 // Durations are in milliseconds; arrival rates are per second, so gaps are 1000 / rate ms.
-import type { ArrivalSpec, DistributionSpec } from '../model/scenario.js';
+import type { ArrivalSpec, DistributionSpec } from './specs.js';
 import {
   ConstantSampler,
   EmpiricalSampler,

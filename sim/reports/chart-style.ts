@@ -18,7 +18,9 @@ export const CHART_CONFIG: Config = {
   padding: 12,
   title: { fontSize: 16, fontWeight: 'bold', anchor: 'start', subtitleFontSize: 12, subtitleColor: '#555', offset: 12 },
   axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', titlePadding: 8 },
-  legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'bold', labelLimit: 240 },
+  // Without a canvas vega guesses text at 0.8 em per character, well over the real width, and would cut
+  // queue names like "Sales.distributor.control@server" short at the default 160 px.
+  legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'bold', labelLimit: 400 },
   header: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'bold' },
   view: { stroke: '#ddd' },
   line: { strokeWidth: 1.75 },

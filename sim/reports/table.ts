@@ -1,6 +1,7 @@
 // The comparison table the CLI prints after a run: the summary.csv columns people look at first, one
 // row per strategy, aligned for a terminal. Returns text; printing is the CLI's business.
 import type { RunResult, SummaryRow } from '../metrics/results.js';
+import { queueLabel } from './queue-label.js';
 
 interface Column {
   header: string;
@@ -54,7 +55,7 @@ function ledgerLine(run: RunResult, label: string): string | undefined {
     undefined,
   );
   if (worst !== undefined && worst.messages > 0) {
-    text += ` (most in ${worst.queue}@${worst.machine}: ${worst.messages})`;
+    text += ` (most in ${queueLabel(worst.queue, worst.machine)}: ${worst.messages})`;
   }
   return text;
 }

@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ScenarioResult } from '../metrics/results.js';
 import { CHART_HEIGHT, CHART_WIDTH, chartHeader, chartValues, strategyColor, strategyOrder } from './chart-style.js';
+import { queueLabel } from './queue-label.js';
 
 const TIME_AXIS = { field: 'time_s', type: 'quantitative', title: 'time (s)' } as const;
 
@@ -100,7 +101,12 @@ export function queueLengthChart(result: ScenarioResult): TopLevelSpec {
 /** One panel per strategy, one line per queue: shows where the work piles up (e.g. a dead node). */
 export function queueLengthsChart(result: ScenarioResult): TopLevelSpec {
   const strategies = strategyOrder(result.runs);
-  const queues = new Set(result.runs.flatMap((run) => run.queueLengths.map((row) => `${row.queue}@${row.machine}`)));
+  const rows = result.runs.flatMap((run) => run.queueLengths);
+  const values = chartValues(rows, ['strategy', 'time_s', 'queue', 'machine', 'length']).map((value, i) => ({
+    ...value,
+    queue_label: queueLabel(rows[i].queue, rows[i].machine),
+  }));
+  const queues = new Set(values.map((value) => value.queue_label));
   // tableau20 pairs a dark and a light shade of each hue, which reads as "the same queue" for few lines.
   const scheme = queues.size <= 10 ? 'tableau10' : 'tableau20';
   return {
@@ -108,14 +114,7 @@ export function queueLengthsChart(result: ScenarioResult): TopLevelSpec {
       what: 'queue lengths by strategy',
       subtitle: 'messages in each queue at the end of each time bucket',
     }),
-    data: {
-      values: chartValues(
-        result.runs.flatMap((run) => run.queueLengths),
-        ['strategy', 'time_s', 'queue', 'machine', 'length'],
-      ),
-    },
-    // MSMQ names a queue queue@machine; the same queue name exists on every worker machine.
-    transform: [{ calculate: "datum.queue + '@' + datum.machine", as: 'queue_at_machine' }],
+    data: { values },
     facet: {
       row: {
         field: 'strategy',
@@ -141,7 +140,7 @@ export function queueLengthsChart(result: ScenarioResult): TopLevelSpec {
       encoding: {
         x: TIME_AXIS,
         y: { field: 'length', type: 'quantitative', title: 'length (messages)' },
-        color: { field: 'queue_at_machine', type: 'nominal', title: 'queue', scale: { scheme } },
+        color: { field: 'queue_label', type: 'nominal', title: 'queue', scale: { scheme } },
         tooltip: [
           { field: 'strategy', type: 'nominal', title: 'strategy' },
           { field: 'queue', type: 'nominal', title: 'queue' },

@@ -73,7 +73,7 @@ function report(error: ErrorObject, path: Segment[], source: SourceMap, problems
       const allowed = Object.keys((schema.properties ?? {}) as object);
       // `{ duration: uniform(1ms, 2ms) }` splits at the comma into a value and a key "2ms)".
       const cut = /\)\s*$/.test(key) && !key.includes('(') ? ' (the end of a value cut short at a comma? quote values that have commas)' : '';
-      const hint = cut || didYouMean(key, allowed) || `; allowed keys here are ${listChoices(allowed)}`;
+      const hint = cut || didYouMean(key, allowed) || `; allowed keys here are ${allowed.join(', ')}`;
       problems.add(source.keyPos([...path, key]), at, `unknown key ${JSON.stringify(key)}${hint}`);
       return;
     }

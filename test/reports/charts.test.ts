@@ -93,6 +93,14 @@ describe('buildCharts', () => {
     expect(collect(chart('queue-lengths'), 'row')).toMatchObject([{ field: 'strategy', title: 'strategy' }]);
   });
 
+  it('queue-lengths labels each queue once, with its machine unless the name has it', () => {
+    const labelled = fixtureResult();
+    labelled.runs[1].queueLengths[0].queue = 'Sales@m1';
+    const spec = buildCharts(labelled)[4].spec as { data: { values: { queue_label: string }[] } };
+    expect(spec.data.values.map((v) => v.queue_label)).toEqual(['Sales on m1', 'Sales on m1', 'Sales on m2', 'Sales on m2', 'Sales@m1', 'Sales on m1']);
+    expect(collect(spec, 'color')).toMatchObject([{ field: 'queue_label', title: 'queue', scale: { scheme: 'tableau10' } }]);
+  });
+
   it('latency folds the four summary columns into a statistic', () => {
     const spec = chart('latency');
     expect(spec.transform).toContainEqual({

@@ -10,7 +10,7 @@ describe('formatComparisonTable', () => {
         'distributor          7.99              204.6     150.3     610.0    1234.6             4.6',
         'round-robin         12.50             1500.0     300.0    9000.5   20000.0               -',
         '',
-        'round-robin: 1000 sent, 950 completed; at the end 40 queued, 8 in flight, 2 lost (most in Sales@m1: 38)',
+        'round-robin: 1000 sent, 950 completed; at the end 40 queued, 8 in flight, 2 lost (most in Sales on m1: 38)',
         '',
       ].join('\n'),
     );
@@ -26,6 +26,14 @@ describe('formatComparisonTable', () => {
         'distributor (seed 7)           8.00              204.6     150.3     610.0    1234.6             4.6',
         '',
       ].join('\n'),
+    );
+  });
+
+  it('names the fullest leftover queue without repeating its machine', () => {
+    const [, roundRobin] = fixtureResult().runs;
+    const run = { ...roundRobin, leftovers: [{ strategy: 'round-robin', queue: 'Sales@m1', machine: 'm1', messages: 40 }] };
+    expect(formatComparisonTable([run]).split('\n')[3]).toBe(
+      'round-robin: 1000 sent, 950 completed; at the end 40 queued, 8 in flight, 2 lost (most in Sales@m1: 40)',
     );
   });
 
