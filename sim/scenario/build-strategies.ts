@@ -12,9 +12,14 @@ export function buildStrategies(ctx: BuildContext, data: Data, machines: readonl
   for (const [name, strategy] of entries(ctx, data.strategies, ['strategies'])) {
     if (!isData(strategy)) continue;
     const path = ['strategies', name];
-    // An unknown kind is reported by the schema; its other keys cannot be judged without one.
     const kind = STRATEGY_KINDS.find((k) => k === strategy.kind);
-    if (kind === undefined) continue;
+    if (kind === undefined) {
+      // The schema reports the kind; whether a machine belongs here depends on it, but a machine that
+      // is named can still be checked.
+      const machine = stringAt(strategy.machine);
+      if (machine !== undefined) checkReference(ctx, [...path, 'machine'], machine, 'machine', machines);
+      continue;
+    }
     const built = kind === 'distributor' ? distributor(ctx, strategy, path, machines) : others(ctx, strategy, path, kind);
     strategies.push({ name, ...built });
   }

@@ -7,7 +7,7 @@ import { formatPath, type Segment } from './problem.js';
 import type { ProblemList } from './problem-list.js';
 import { scenarioJsonSchema, type TextKind } from './schema.js';
 import type { SourceMap } from './source-map.js';
-import { didYouMean, listChoices } from './suggest.js';
+import { didYouMean } from './suggest.js';
 
 let compiled: ValidateFunction | undefined;
 
