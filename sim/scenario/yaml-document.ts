@@ -1,7 +1,7 @@
 // Step 2 of loading: YAML text -> plain data plus a map back to positions. Syntax errors (including
 // duplicate keys) end the pipeline here: structure cannot be judged in a half-read document.
 
-import { LineCounter, isMap, isNode, isPair, isSeq, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, isCollection, isMap, isNode, isPair, isSeq, parseDocument, visit, type Document } from 'yaml';
 import { describeValue } from './describe.js';
 import { formatPath, type Segment } from './problem.js';
 import type { ProblemList } from './problem-list.js';
@@ -11,23 +11,27 @@ export type ParsedYaml =
   | { readonly ok: true; readonly data: Record<string, unknown>; readonly source: SourceMap }
   | { readonly ok: false };
 
+// The tags of plain data. Others (!!binary, !!set, !!timestamp, custom !tags) would turn into values
+// the schema cannot describe.
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
 export function parseYaml(text: string, problems: ProblemList): ParsedYaml {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'silent': the library must never print; everything it finds comes back in errors/warnings.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'silent' });
+  const before = problems.size;
   // Warnings (such as an unknown `!tag`) count too: a scenario has no use for YAML's extensions.
-  const issues = [...doc.errors, ...doc.warnings];
-  for (const issue of issues) {
+  for (const issue of [...doc.errors, ...doc.warnings]) {
     const pos = lines.linePos(issue.pos[0]);
-    if (issue.code === 'DUPLICATE_KEY') {
-      const dup = findKeyAt(doc, issue.pos[0]);
-      if (dup !== undefined) {
-        problems.add(pos, formatPath(dup.path), `has duplicate key ${JSON.stringify(dup.key)}: each key may appear only once in a mapping`);
-        continue;
-      }
+    const dup = issue.code === 'DUPLICATE_KEY' ? findKeyAt(doc, issue.pos[0]) : undefined;
+    if (dup !== undefined) {
+      problems.add(pos, formatPath(dup.path), `has duplicate key ${JSON.stringify(dup.key)}: each key may appear only once in a mapping`);
+    } else {
+      problems.add(pos, '', `YAML syntax error: ${issue.message}`);
     }
-    problems.add(pos, '', `YAML syntax error: ${issue.message}`);
   }
-  if (issues.length > 0) return { ok: false };
+  if (problems.size === before) checkPlainData(doc, lines, problems);
+  if (problems.size > before) return { ok: false };
 
   const source = new SourceMap(doc, lines);
   if (!isMap(doc.contents)) {
@@ -45,21 +49,43 @@ export function parseYaml(text: string, problems: ProblemList): ParsedYaml {
   }
 }
 
+/** Keys that are lists or mappings, and tags beyond plain data, are problems. */
+function checkPlainData(doc: Document, lines: LineCounter, problems: ProblemList): void {
+  const at = (node: { range?: readonly number[] | null }) => lines.linePos(node.range?.[0] ?? 0);
+  visit(doc, {
+    Pair(_, pair, ancestors) {
+      if (isCollection(pair.key)) {
+        problems.add(at(pair.key), formatPath(pathOf(ancestors, pair)), 'has a key that is a list or mapping; keys must be plain names');
+      }
+    },
+    Node(_, node, ancestors) {
+      if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) {
+        const tag = node.tag.replace('tag:yaml.org,2002:', '!!');
+        problems.add(at(node), formatPath(pathOf(ancestors, node)), `uses the YAML tag ${tag}, which scenarios do not support; remove it`);
+      }
+    },
+  });
+}
+
 /** The mapping key starting at `offset`, and the path of the mapping holding it. */
 function findKeyAt(doc: Document, offset: number): { key: string; path: Segment[] } | undefined {
   let found: { key: string; path: Segment[] } | undefined;
   visit(doc, {
     Pair(_, pair, ancestors) {
       if (!isNode(pair.key) || pair.key.range?.[0] !== offset) return undefined;
-      // Ancestors run from the document down to the mapping holding this pair.
-      const path: Segment[] = [];
-      ancestors.forEach((node, i) => {
-        if (isPair(node)) path.push(keyText(node.key));
-        else if (isSeq(node)) path.push(node.items.indexOf((ancestors[i + 1] ?? pair) as never));
-      });
-      found = { key: keyText(pair.key), path };
+      found = { key: keyText(pair.key), path: pathOf(ancestors, pair) };
       return visit.BREAK;
     },
   });
   return found;
+}
+
+/** The scenario path of the node or pair `last`, whose ancestors (document first) are given. */
+function pathOf(ancestors: readonly unknown[], last: unknown): Segment[] {
+  const path: Segment[] = [];
+  ancestors.forEach((node, i) => {
+    if (isPair(node)) path.push(keyText(node.key));
+    else if (isSeq(node)) path.push(node.items.indexOf((ancestors[i + 1] ?? last) as never));
+  });
+  return path;
 }

@@ -1,8 +1,6 @@
 // Bad scenarios, one class of mistake per test, each asserting the exact problem lines a user sees.
+// Reading and YAML-level problems are in read-and-parse.test.ts.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadScenarioFile, loadScenarioText } from '../../sim/scenario/index.js';
 import { BASE, changed, problemLines } from './base-scenario.js';
@@ -17,50 +15,6 @@ function fileProblems(file: string): string[] {
 
 it('the base scenario used below is valid', () => {
   expect(problemLines(BASE)).toEqual([]);
-});
-
-describe('reading the file', () => {
-  it('reports a missing file', () => {
-    expect(fileProblems(`${FIXTURES}/no-such-file.yaml`)).toEqual([`${FIXTURES}/no-such-file.yaml:1:1: cannot read file: no such file`]);
-  });
-
-  it('reports a directory', () => {
-    expect(fileProblems(FIXTURES)).toEqual([`${FIXTURES}:1:1: cannot read file: it is a directory`]);
-  });
-
-  it('reports an empty or whitespace-only file', () => {
-    expect(fileProblems(`${FIXTURES}/empty.yaml`)).toEqual([`${FIXTURES}/empty.yaml:1:1: file is empty`]);
-    expect(problemLines('')).toEqual([`${F}:1:1: file is empty`]);
-  });
-
-  it('reports a binary file: NUL bytes, or bytes that are not UTF-8', () => {
-    expect(fileProblems(`${FIXTURES}/binary.yaml`)).toEqual([`${FIXTURES}/binary.yaml:1:1: is not a text file (binary content)`]);
-    expect(fileProblems(`${FIXTURES}/latin1.yaml`)).toEqual([`${FIXTURES}/latin1.yaml:1:1: is not a text file (binary content)`]);
-    expect(problemLines('stop: 1\n\u0000\n')).toEqual([`${F}:1:1: is not a text file (binary content)`]);
-  });
-
-  it('reports a file with only comments', () => {
-    expect(problemLines('# nothing yet\n')).toEqual([`${F}:1:1: has no scenario in it, only comments`]);
-  });
-
-  it('reports a top level that is not a mapping', () => {
-    expect(problemLines('\n- a\n- b\n')).toEqual([
-      `${F}:2:1: the top level must be a mapping of scenario keys (name, stop, machines, ...), got ["a","b"] (list)`,
-    ]);
-  });
-});
-
-describe('YAML syntax', () => {
-  it('reports a syntax error at its position and stops there', () => {
-    // Also threads: "two" below, which is not reported: a half-read document is not judged.
-    const text = changed('    machine: client', '    machine: client: x', changed('threads: 1', 'threads: "two"'));
-    expect(problemLines(text)).toEqual([`${F}:13:14: YAML syntax error: Nested mappings are not allowed in compact mappings`]);
-  });
-
-  it('reports a duplicate key with the mapping it is in', () => {
-    const text = changed('    machine: client\n', '    machine: client\n    machine: worker1\n');
-    expect(problemLines(text)).toEqual([`${F}:14:5: senders.Sender has duplicate key "machine": each key may appear only once in a mapping`]);
-  });
 });
 
 describe('structure (JSON Schema)', () => {
@@ -287,27 +241,5 @@ describe('formatProblem', () => {
   it('brackets keys that would be ambiguous in a dotted path', () => {
     const text = changed('  worker1: { cores: 2 }', '  worker1: { cores: 2 }\n  "web.1": { cores: 0 }');
     expect(problemLines(text)).toEqual([`${F}:5:21: machines["web.1"].cores must be >= 1, got 0`]);
-  });
-});
-
-describe('never throws', () => {
-  it('turns an unreadable file into a problem', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sim-scenario-'));
-    try {
-      expect(fileProblems(join(dir, 'missing', 'x.yaml'))).toEqual([`${join(dir, 'missing', 'x.yaml')}:1:1: cannot read file: no such file`]);
-    } finally {
-      rmSync(dir, { recursive: true });
-    }
-  });
-
-  it.each([
-    ['a scalar', 'just text'],
-    ['nulls everywhere', 'stop:\nmachines:\nendpoints:\nsenders:\nstrategies:\n'],
-    ['lists everywhere', 'stop: []\nmachines: [[]]\nendpoints: { E: [] }\nsenders: { S: { sends: [[], 1] } }\nstrategies: { s: [] }\n'],
-    ['an alias loop guard', 'a: &x [*x]\n'],
-  ])('%s', (_, text) => {
-    const result = loadScenarioText(text, 'odd.yaml');
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.length).toBeGreaterThan(0);
   });
 });

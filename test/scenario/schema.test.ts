@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { scenarioJsonSchema } from '../../sim/scenario/index.js';
+
+type Schema = Record<string, unknown>;
+
+/** Every subschema with its JSON-pointer-like location. */
+function walk(schema: Schema, at = '#', out: [string, Schema][] = []): [string, Schema][] {
+  out.push([at, schema]);
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'properties' || key === 'definitions') {
+      for (const [name, sub] of Object.entries(value as Record<string, Schema>)) walk(sub, `${at}/${key}/${name}`, out);
+    } else if ((key === 'items' || key === 'additionalProperties') && typeof value === 'object' && value !== null) {
+      walk(value as Schema, `${at}/${key}`, out);
+    }
+  }
+  return out;
+}
+
+describe('scenarioJsonSchema', () => {
+  const schema = scenarioJsonSchema();
+
+  it('is draft-07 and compiles with a strict ajv', () => {
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(() => new Ajv({ strict: true }).compile(schema)).not.toThrow();
+  });
+
+  it('accepts the full example scenario and rejects a broken one', () => {
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const full = parse(readFileSync('test/fixtures/scenarios/full.yaml', 'utf8'));
+    expect(validate(full)).toBe(true);
+    expect(validate(parse(readFileSync('test/fixtures/scenarios/minimal.yaml', 'utf8')))).toBe(true);
+    expect(validate({ ...full, machines: ['a'] })).toBe(false);
+    expect(validate({ ...full, extra: 1 })).toBe(false);
+  });
+
+  it('describes every property, for editor completion and hover help', () => {
+    const undocumented = walk(schema)
+      .filter(([at, s]) => /\/properties\/[^/]+$/.test(at) && typeof s.description !== 'string')
+      .map(([at]) => at);
+    expect(undocumented).toEqual([]);
+    expect(walk(schema).length).toBeGreaterThan(40);
+  });
+
+  it('closes every mapping with fixed keys against unknown keys', () => {
+    const open = walk(schema)
+      .filter(([, s]) => s.properties !== undefined && s.additionalProperties !== false)
+      .map(([at]) => at);
+    expect(open).toEqual([]);
+  });
+
+  it('avoids oneOf and anyOf, whose errors are noise', () => {
+    expect(JSON.stringify(schema)).not.toMatch(/"(oneOf|anyOf)"/);
+  });
+
+  it('names the keys of the format', () => {
+    const props = schema.properties as Record<string, Schema>;
+    expect(Object.keys(props)).toEqual(['name', 'seed', 'stop', 'warmup', 'drain', 'timeseries', 'transport', 'machines', 'endpoints', 'senders', 'strategies']);
+    expect(schema.required).toEqual(['stop', 'machines', 'endpoints', 'senders', 'strategies']);
+    const kind = (((props.strategies.additionalProperties as Schema).properties as Record<string, Schema>).kind) as Schema;
+    expect(kind.enum).toEqual(['distributor', 'round-robin', 'random', 'shared-queue']);
+  });
+
+  it('returns a fresh copy each time', () => {
+    const a = scenarioJsonSchema();
+    a.title = 'changed';
+    expect(scenarioJsonSchema().title).toBe('sim scenario');
+  });
+});
