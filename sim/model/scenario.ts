@@ -24,7 +24,7 @@ export interface HandlerSpec {
 }
 
 export interface InstanceSpec {
-  /** Unique within the endpoint; defaults to the machine name (or machine-2, machine-3... when shared). */
+  /** Unique within the endpoint; defaults to the machine name, or machine-1, machine-2... for unnamed instances sharing a machine. */
   readonly name: string;
   readonly machine: string;
   readonly threads: number;

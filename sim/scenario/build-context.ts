@@ -42,8 +42,9 @@ export function entries(ctx: BuildContext, value: unknown, path: readonly Segmen
   return keys.filter((k) => Object.hasOwn(value, k)).map((k) => [k, value[k]]);
 }
 
+/** A non-empty string (names and references; the schema reports empty ones), else undefined. */
 export function stringAt(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** An integer the schema accepted (>= min), else undefined. */

@@ -32,7 +32,7 @@ function buildInstances(ctx: BuildContext, value: unknown, path: readonly Segmen
     if (!isData(item)) return;
     const machine = stringAt(item.machine);
     if (machine !== undefined) checkReference(ctx, [...path, index, 'machine'], machine, 'machine', machines);
-    const threads = 'threads' in item ? integerAt(item.threads, 1) : 1;
+    const threads = Object.hasOwn(item, 'threads') ? integerAt(item.threads, 1) : 1;
     drafts.push({ index, explicitName: stringAt(item.name), machine, threads: threads ?? NaN });
   });
   const names = defaultNames(drafts);

@@ -11,8 +11,8 @@ export const DEFAULT_WARMUP: WarmupRule = { messages: 0 };
 /** `{ messages: N }` or `{ duration: D }`, exactly one. */
 function countOrDuration(ctx: BuildContext, key: 'stop' | 'warmup', value: unknown): StopRule | undefined {
   if (!isData(value)) return undefined;
-  const hasMessages = 'messages' in value;
-  const hasDuration = 'duration' in value;
+  const hasMessages = Object.hasOwn(value, 'messages');
+  const hasDuration = Object.hasOwn(value, 'duration');
   if (hasMessages && hasDuration) {
     problemAt(ctx, [key], 'must have exactly one of messages or duration, got both');
     return undefined;
@@ -41,16 +41,16 @@ export interface RunRules {
 
 export function buildRunRules(ctx: BuildContext, data: Data): RunRules {
   const stop = countOrDuration(ctx, 'stop', data.stop);
-  const warmup = 'warmup' in data ? countOrDuration(ctx, 'warmup', data.warmup) : DEFAULT_WARMUP;
+  const warmup = Object.hasOwn(data, 'warmup') ? countOrDuration(ctx, 'warmup', data.warmup) : DEFAULT_WARMUP;
   if (stop && warmup) checkWarmupLeavesSomething(ctx, stop, warmup, data);
 
-  const drainMs = 'drain' in data ? durationAt(ctx, data.drain, ['drain'], true) : DEFAULT_DRAIN_MS;
+  const drainMs = Object.hasOwn(data, 'drain') ? durationAt(ctx, data.drain, ['drain'], true) : DEFAULT_DRAIN_MS;
   const timeseries = data.timeseries;
   const sampleIntervalMs = isData(timeseries) ? durationAt(ctx, timeseries.interval, ['timeseries', 'interval'], true) : undefined;
 
   const t = isData(data.transport) ? data.transport : {};
-  const operationMs = 'operation' in t ? durationAt(ctx, t.operation, ['transport', 'operation'], false) : DEFAULT_TRANSPORT.operationMs;
-  const networkMs = 'network' in t ? durationAt(ctx, t.network, ['transport', 'network'], false) : DEFAULT_TRANSPORT.networkMs;
+  const operationMs = Object.hasOwn(t, 'operation') ? durationAt(ctx, t.operation, ['transport', 'operation'], false) : DEFAULT_TRANSPORT.operationMs;
+  const networkMs = Object.hasOwn(t, 'network') ? durationAt(ctx, t.network, ['transport', 'network'], false) : DEFAULT_TRANSPORT.networkMs;
 
   return {
     stop,
@@ -64,7 +64,6 @@ export function buildRunRules(ctx: BuildContext, data: Data): RunRules {
 
 /** A warmup as long as the run would leave nothing to measure. Mixed kinds cannot be compared here. */
 function checkWarmupLeavesSomething(ctx: BuildContext, stop: StopRule, warmup: WarmupRule, data: Data): void {
-  const raw = (key: string) => (isData(data.stop) ? data.stop[key] : undefined);
   if (stop.messages !== undefined && warmup.messages !== undefined && warmup.messages >= stop.messages) {
     problemAt(
       ctx,
@@ -73,11 +72,13 @@ function checkWarmupLeavesSomething(ctx: BuildContext, stop: StopRule, warmup: W
     );
   }
   if (stop.durationMs !== undefined && warmup.durationMs !== undefined && warmup.durationMs >= stop.durationMs) {
-    const given = isData(data.warmup) ? data.warmup.duration : undefined;
+    // Both durations as written: "1h" reads better than 3600000.
+    const stopText = isData(data.stop) ? String(data.stop.duration) : '';
+    const warmupText = isData(data.warmup) ? String(data.warmup.duration) : '';
     problemAt(
       ctx,
       ['warmup', 'duration'],
-      `must be shorter than stop.duration (${String(raw('duration'))}) so that some messages are measured, got ${JSON.stringify(given)}`,
+      `must be shorter than stop.duration (${stopText}) so that some messages are measured, got ${JSON.stringify(warmupText)}`,
     );
   }
 }

@@ -23,7 +23,7 @@ export function buildScenario(ctx: BuildContext, data: Data): Scenario {
   const endpoints = buildEndpoints(ctx, data, machineNames);
   const senders = buildSenders(ctx, data, machineNames);
   const strategies = buildStrategies(ctx, data, machineNames);
-  const seed = 'seed' in data ? integerAt(data.seed, 0) : DEFAULT_SEED;
+  const seed = Object.hasOwn(data, 'seed') ? integerAt(data.seed, 0) : DEFAULT_SEED;
   return {
     name: stringAt(data.name) ?? defaultName(ctx.file),
     file: ctx.file,
@@ -48,7 +48,7 @@ function defaultName(file: string): string {
 /** `name: {}`, `name:` (empty) and `name: { cores: N }` are all machines; the first two use defaults. */
 function buildMachines(ctx: BuildContext, data: Data): MachineSpec[] {
   return entries(ctx, data.machines, ['machines']).map(([name, machine]) => {
-    const cores = isData(machine) && 'cores' in machine ? integerAt(machine.cores, 1) : DEFAULT_CORES;
+    const cores = isData(machine) && Object.hasOwn(machine, 'cores') ? integerAt(machine.cores, 1) : DEFAULT_CORES;
     return { name, cores: cores ?? NaN };
   });
 }

@@ -32,8 +32,8 @@ function distributor(
   path: string[],
   machines: readonly string[],
 ): Omit<StrategySpec, 'name'> {
-  const concurrency = 'concurrency' in strategy ? integerAt(strategy.concurrency, 1) : DEFAULT_CONCURRENCY;
-  if (!('machine' in strategy)) {
+  const concurrency = Object.hasOwn(strategy, 'concurrency') ? integerAt(strategy.concurrency, 1) : DEFAULT_CONCURRENCY;
+  if (!Object.hasOwn(strategy, 'machine')) {
     problemAt(ctx, path, 'is missing required key "machine" (the machine the distributor runs on)');
   }
   const machine = stringAt(strategy.machine);
@@ -43,7 +43,7 @@ function distributor(
 
 function others(ctx: BuildContext, strategy: Data, path: string[], kind: StrategyKind): Omit<StrategySpec, 'name'> {
   for (const key of ['machine', 'concurrency']) {
-    if (key in strategy) problemAtKey(ctx, [...path, key], `only a distributor has a ${key}; remove it (this strategy is ${kind})`);
+    if (Object.hasOwn(strategy, key)) problemAtKey(ctx, [...path, key], `only a distributor has a ${key}; remove it (this strategy is ${kind})`);
   }
   return { kind, concurrency: DEFAULT_CONCURRENCY };
 }

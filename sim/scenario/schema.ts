@@ -40,7 +40,8 @@ const ref = (kind: TextKind, description: string, extra: Json = {}): Json => ({
   ...extra,
 });
 
-const text = (description: string): Json => ({ type: 'string', description });
+// Names and references: an empty string names nothing.
+const text = (description: string): Json => ({ type: 'string', minLength: 1, description });
 
 const integer = (minimum: number, description: string, extra: Json = {}): Json => ({
   type: 'integer',
@@ -173,7 +174,7 @@ const scenario: Json = {
       drain: ref('duration', 'After sending stops, the longest the run may go on to finish the work in progress. Must be > 0. Default 1h.', {
         default: '1h',
       }),
-      timeseries: record('Time series output.', { interval: ref('duration', 'Width of one time bucket. Must be > 0.') }, ['interval']),
+      timeseries: record('Time-series output. Without it, the bucket width is chosen so that a run has about 200 buckets.', { interval: ref('duration', 'Width of one time bucket. Must be > 0.') }, ['interval']),
       transport: record('Costs of the MSMQ transport. Both may be 0ms.', {
         operation: ref('duration', 'Cost of one MSMQ send or receive, paid by the machine doing it. Default 1ms.', { default: '1ms' }),
         network: ref('duration', 'One-way delay between two machines. Default 0.5ms.', { default: '0.5ms' }),

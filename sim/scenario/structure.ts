@@ -89,6 +89,9 @@ function report(error: ErrorObject, path: Segment[], source: SourceMap, problems
       problems.add(source.valuePos(path), at, `must be one of ${choices.join(', ')}, got ${describeValue(data)}${hint}`);
       return;
     }
+    case 'minLength':
+      problems.add(source.valuePos(path), at, `must not be empty, got ${showValue(data)}`);
+      return;
     case 'minProperties':
       problems.add(source.valuePos(path), at, `must have at least one ${singular(path)}, got an empty mapping`);
       return;

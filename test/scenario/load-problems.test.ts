@@ -47,6 +47,10 @@ describe('structure (JSON Schema)', () => {
     );
   });
 
+  it('reports an empty name or reference', () => {
+    expect(problemLines(changed('machine: client', 'machine: ""'))).toEqual([`${F}:13:14: senders.Sender.machine must not be empty, got ""`]);
+  });
+
   it('reports zero and negative threads', () => {
     expect(problemLines(changed('threads: 1', 'threads: 0'))).toEqual([`${F}:10:38: endpoints.Sales.instances[0].threads must be >= 1, got 0`]);
     expect(problemLines(changed('threads: 1', 'threads: -2'))).toEqual([`${F}:10:38: endpoints.Sales.instances[0].threads must be >= 1, got -2`]);
@@ -221,6 +225,11 @@ describe('a file with several problems', () => {
       `${file}:21:42: strategies.distributor.machine unknown machine "server"; the machines are client, worker1`,
       `${file}:22:37: strategies.round-robin.concurrency only a distributor has a concurrency; remove it (this strategy is round-robin)`,
     ]);
+  });
+
+  it('gives the same positions for a file with Windows line endings', () => {
+    const crlf = changed('threads: 1', 'threads: 0').replace(/\n/g, '\r\n');
+    expect(problemLines(crlf)).toEqual([`${F}:10:38: endpoints.Sales.instances[0].threads must be >= 1, got 0`]);
   });
 
   it('returns problems as data with 1-based positions and the path separate', () => {

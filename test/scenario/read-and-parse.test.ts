@@ -118,9 +118,11 @@ describe('never prints', () => {
       loadScenarioFile(`${FIXTURES}/full.yaml`),
       loadScenarioFile(`${FIXTURES}/many-problems.yaml`),
       loadScenarioFile(`${FIXTURES}/empirical-bad.yaml`),
-      loadScenarioText('? [a, b]\n: 1\nx: !foo 1\n', 'odd.yaml'),
+      // yaml itself warns on the console about collection keys when converting them to plain data.
+      loadScenarioText('? [a, b]\n: 1\n', 'odd.yaml'),
+      loadScenarioText('x: !foo 1\n', 'odd.yaml'),
     ];
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
-    expect(results.map((r) => r.ok)).toEqual([true, false, false, false]);
+    expect(results.map((r) => r.ok)).toEqual([true, false, false, false, false]);
   });
 });
