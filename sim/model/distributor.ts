@@ -43,18 +43,9 @@ export function forwarderTake(world: World, c: number, m: number): void {
   world.then(d.machine.operate(world.sim.now, 1), Ev.Received, c, m);
 }
 
-/** Holding a data message: pop the oldest free-slot entry, or wait for one. */
+/** Holding a data message: pop the oldest free-slot entry, or wait for one (its slot consumer idles on storage). */
 export function forwarderReceived(world: World, c: number): void {
-  const d = world.distributors[world.consumerRef[c]];
-  const slot = d.slotConsumer[world.consumerSub[c]];
-  const storage = d.storage;
-  if (storage.items.length > 0) {
-    const entry = storage.items.shift();
-    storage.length.set(world.sim.now, storage.items.length);
-    world.take(slot, entry);
-  } else {
-    storage.waiting.push(slot);
-  }
+  world.consumerIdle(world.distributors[world.consumerRef[c]].slotConsumer[world.consumerSub[c]]);
 }
 
 /** Pop the free-slot entry (a receive from storage) and send the held message: 2 operations. */
