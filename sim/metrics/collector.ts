@@ -1,10 +1,10 @@
 // Collects a run's statistics as it happens (the world's observer) and turns them into flat result
 // rows at the end. Streaming only: histograms and running sums, never an array of every latency.
 //
-// Windows: latency and wait cover the measured messages (sent after the warm-up). Rates, Little's
-// law and utilisation cover the measurement window from the end of the warm-up to the moment senders
-// stop (the steady state, before the drain tail).
-import { WORK } from '../model/message-pool.js';
+// Windows: latency and wait cover the measured messages (sent after the warm-up); throughput is
+// their completions over the span from the first to the last of them. Arrival rate, Little's law and
+// utilisation cover the measurement window from the end of the warm-up to the moment senders stop
+// (the steady state, before the drain tail).
 import type { WorldObserver } from '../model/observer.js';
 import { QueueRole } from '../model/queue.js';
 import { TimeAverage } from '../model/time-average.js';
@@ -12,27 +12,22 @@ import type { World } from '../model/world.js';
 import { LatencyHistogram } from './histogram.js';
 import type { Ledger } from './ledger.js';
 import { messageRow } from './message-row.js';
-import type { CdfPoint, InstanceRow, MessageSink, QueueLengthRow, RunResult, TimeseriesRow } from './results.js';
+import type { CdfPoint, MessageSink, QueueLengthRow, RunResult, TimeseriesRow } from './results.js';
+import { endpointRows, type EndpointStats, instanceRows, machineRows, type Snapshot, takeSnapshot } from './run-rows.js';
 
 const CDF_PERCENTILES = [
   0, 1, 2, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 92.5, 95, 97.5, 99, 99.5, 99.9, 100,
 ];
 
-/** Areas of time-weighted quantities at one instant, to average over a window later. */
-interface Snapshot {
-  time: number;
-  inSystem: number;
-  busy: number[];
-  queues: number[];
-}
-
 export class Collector implements WorldObserver {
   readonly latency = new LatencyHistogram();
   readonly wait = new LatencyHistogram();
   readonly roundtrip = new LatencyHistogram();
+  private readonly endpoints: EndpointStats[] = [];
   private serviceSumMs = 0;
   private readonly inSystem = new TimeAverage();
   private measuredSent = 0;
+  private firstMeasuredCompletion = NaN;
   private lastMeasuredCompletion = NaN;
   private atWarmup: Snapshot | undefined;
   private atStop: Snapshot | undefined;
@@ -44,7 +39,23 @@ export class Collector implements WorldObserver {
   private readonly timeseries: TimeseriesRow[] = [];
   private readonly queueLengths: QueueLengthRow[] = [];
 
-  constructor(private readonly sink?: MessageSink) {}
+  constructor(
+    private readonly variant: string,
+    endpointCount: number,
+    private readonly sink?: MessageSink,
+  ) {
+    for (let e = 0; e < endpointCount; e++) {
+      this.endpoints.push({
+        latency: new LatencyHistogram(),
+        wait: new LatencyHistogram(),
+        completed: 0,
+        failed: 0,
+        serviceSumMs: 0,
+        firstCompletion: NaN,
+        lastCompletion: NaN,
+      });
+    }
+  }
 
   sent(world: World, m: number): void {
     this.inSystem.add(world.sim.now, 1);
@@ -59,14 +70,28 @@ export class Collector implements WorldObserver {
     const latency = now - pool.sentAt[m];
     this.bucketCompleted++;
     this.bucketLatencySum += latency;
+    const endpoint = this.endpoints[world.handlers[pool.handler[m]].endpoint];
+    endpoint.completed++;
     if (pool.warmup[m] === 0) {
-      const service = pool.serviceMs[m];
+      // The handler's own processing time, every attempt included; the rest of the latency is waiting.
+      const service = pool.workMs[m];
       this.latency.record(latency);
       this.wait.record(latency - service);
       this.serviceSumMs += service;
+      if (Number.isNaN(this.firstMeasuredCompletion)) this.firstMeasuredCompletion = now;
       this.lastMeasuredCompletion = now;
+      endpoint.latency.record(latency);
+      endpoint.wait.record(latency - service);
+      endpoint.serviceSumMs += service;
+      if (Number.isNaN(endpoint.firstCompletion)) endpoint.firstCompletion = now;
+      endpoint.lastCompletion = now;
     }
-    if (this.sink) this.sink.write(messageRow(world, m, now));
+    if (this.sink) this.sink.write(messageRow(world, m, now, this.variant));
+  }
+
+  failed(world: World, m: number): void {
+    this.inSystem.add(world.sim.now, -1);
+    this.endpoints[world.handlers[world.pool.handler[m]].endpoint].failed++;
   }
 
   replied(world: World, r: number): void {
@@ -74,31 +99,33 @@ export class Collector implements WorldObserver {
   }
 
   warmupEnded(world: World): void {
-    this.atWarmup = this.snapshot(world);
+    this.atWarmup = takeSnapshot(world, this.inSystem.areaAt(world.sim.now));
   }
 
   sendingStopped(world: World): void {
-    this.atStop = this.snapshot(world);
+    this.atStop = takeSnapshot(world, this.inSystem.areaAt(world.sim.now));
   }
 
   sample(world: World): void {
     const now = world.sim.now;
     const width = now - this.bucketStart;
     if (width <= 0) return;
+    const strategy = world.strategy.name;
+    const variant = this.variant;
     let queued = 0;
     for (const queue of world.queues) {
       if (queue.holdsWork) queued += queue.items.length;
       if (queue.role === QueueRole.Replies) continue; // a sender's own input: not the endpoint's picture
-      this.queueLengths.push({
-        strategy: world.strategy.name,
-        time_s: now / 1000,
-        queue: queue.name,
-        machine: queue.machine < 0 ? '(broker)' : world.machines[queue.machine].name,
-        length: queue.items.length,
-      });
+      const machine = queue.machine < 0 ? '(broker)' : world.machines[queue.machine].name;
+      this.queueLengths.push({ strategy, variant, time_s: now / 1000, queue: queue.name, machine, length: queue.items.length });
+    }
+    for (const out of world.outgoing) {
+      const machine = world.machines[out.from].name;
+      this.queueLengths.push({ strategy, variant, time_s: now / 1000, queue: out.name, machine, length: out.length.value });
     }
     this.timeseries.push({
-      strategy: world.strategy.name,
+      strategy,
+      variant,
       time_s: now / 1000,
       sent: this.bucketSent,
       completed: this.bucketCompleted,
@@ -116,17 +143,19 @@ export class Collector implements WorldObserver {
   /** The run's result rows. Frees the histograms. */
   finish(world: World, ledger: Ledger): RunResult {
     this.sample(world); // the last, partial bucket
-    const name = world.strategy.name;
-    const from = this.atWarmup ?? this.snapshot(world);
-    const to = this.atStop ?? this.snapshot(world);
+    const strategy = world.strategy.name;
+    const variant = this.variant;
+    const now = takeSnapshot(world, this.inSystem.areaAt(world.sim.now));
+    const from = this.atWarmup ?? now;
+    const to = this.atStop ?? now;
     const window = to.time - from.time;
-    const perWindow = (area: number): number => (window > 0 ? area / window : NaN);
     const arrivalRate = window > 0 ? (this.measuredSent * 1000) / window : NaN;
-    const throughputWindow = this.lastMeasuredCompletion - from.time;
+    const span = this.lastMeasuredCompletion - this.firstMeasuredCompletion;
     const totalThreads = world.instances.reduce((n, i) => n + i.threads, 0);
     const busyArea = to.busy.reduce((a, x, i) => a + x - from.busy[i], 0);
     const summary = {
-      strategy: name,
+      strategy,
+      variant,
       kind: world.strategy.kind,
       seed: world.scenario.seed,
       sent: ledger.sent,
@@ -134,8 +163,10 @@ export class Collector implements WorldObserver {
       queued_at_end: ledger.queued,
       in_flight_at_end: ledger.inFlight,
       lost: ledger.lost,
+      failed: ledger.failed,
+      retries: world.retries,
       measured: this.latency.count,
-      throughput_per_s: throughputWindow > 0 ? (this.latency.count * 1000) / throughputWindow : NaN,
+      throughput_per_s: span > 0 ? ((this.latency.count - 1) * 1000) / span : NaN,
       latency_mean_ms: this.latency.meanMs,
       latency_p50_ms: this.latency.percentileMs(50),
       latency_p95_ms: this.latency.percentileMs(95),
@@ -149,67 +180,25 @@ export class Collector implements WorldObserver {
       roundtrip_mean_ms: this.roundtrip.meanMs,
       roundtrip_p99_ms: this.roundtrip.percentileMs(99),
       arrival_rate_per_s: arrivalRate,
-      in_system_mean: perWindow(to.inSystem - from.inSystem),
+      in_system_mean: window > 0 ? (to.inSystem - from.inSystem) / window : NaN,
       littles_law_in_system: (arrivalRate * this.latency.meanMs) / 1000,
-      utilisation: perWindow(busyArea) / totalThreads,
+      utilisation: window > 0 ? busyArea / window / totalThreads : NaN,
       operations: world.machines.reduce((n, m) => n + m.operations, 0),
       end_time_s: world.sim.now / 1000,
       events: world.sim.processed,
     };
-    const cdf: CdfPoint[] = CDF_PERCENTILES.map((p) => ({
-      strategy: name,
-      percentile: p,
-      latency_ms: this.latency.percentileMs(p),
-    }));
+    const cdf: CdfPoint[] = CDF_PERCENTILES.map((p) => ({ strategy, variant, percentile: p, latency_ms: this.latency.percentileMs(p) }));
     const result: RunResult = {
       summary,
-      instances: this.instanceRows(world, from, to),
+      endpoints: endpointRows(world, variant, this.endpoints),
+      machines: machineRows(world, variant, from, to),
+      instances: instanceRows(world, variant, from, to),
       timeseries: this.timeseries,
       queueLengths: this.queueLengths,
       cdf,
-      leftovers: ledger.leftovers,
+      leftovers: ledger.leftovers.map((row) => ({ ...row, variant })),
     };
-    this.latency.destroy();
-    this.wait.destroy();
-    this.roundtrip.destroy();
+    for (const h of [this.latency, this.wait, this.roundtrip, ...this.endpoints.flatMap((e) => [e.latency, e.wait])]) h.destroy();
     return result;
-  }
-
-  private instanceRows(world: World, from: Snapshot, to: Snapshot): InstanceRow[] {
-    const window = to.time - from.time;
-    const processedBy = new Map<number, number>();
-    for (const instance of world.instances) {
-      processedBy.set(instance.endpoint, (processedBy.get(instance.endpoint) ?? 0) + instance.processed);
-    }
-    return world.instances.map((instance, i) => {
-      const total = processedBy.get(instance.endpoint) ?? 0;
-      const input = instance.input;
-      let leftover = 0;
-      for (let k = 0; k < input.items.length; k++) if (world.pool.kind[input.items.at(k)] === WORK) leftover++;
-      return {
-        strategy: world.strategy.name,
-        endpoint: world.endpointNames[instance.endpoint],
-        instance: instance.name,
-        machine: instance.machine.name,
-        threads: instance.threads,
-        processed: instance.processed,
-        share: total > 0 ? instance.processed / total : NaN,
-        utilisation: window > 0 ? (to.busy[i] - from.busy[i]) / window / instance.threads : NaN,
-        service_mean_ms: instance.processed > 0 ? instance.serviceSumMs / instance.processed : NaN,
-        queue_length_mean: window > 0 ? (to.queues[input.index] - from.queues[input.index]) / window : NaN,
-        queue_length_max: input.length.max,
-        queued_at_end: leftover,
-      };
-    });
-  }
-
-  private snapshot(world: World): Snapshot {
-    const now = world.sim.now;
-    return {
-      time: now,
-      inSystem: this.inSystem.areaAt(now),
-      busy: world.instances.map((i) => i.busy.areaAt(now)),
-      queues: world.queues.map((q) => q.length.areaAt(now)),
-    };
   }
 }

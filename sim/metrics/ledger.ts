@@ -11,6 +11,8 @@ export interface Ledger {
   queued: number;
   inFlight: number;
   lost: number;
+  failed: number;
+  /** Where work was left: queues, and outgoing queues (their messages count as in flight). */
   leftovers: LeftoverRow[];
 }
 
@@ -18,34 +20,34 @@ export class LedgerError extends Error {}
 
 export function takeLedger(world: World): Ledger {
   const pool = world.pool;
+  const strategy = world.strategy.name;
   const leftovers: LeftoverRow[] = [];
   let queued = 0;
   for (const queue of world.queues) {
     let here = 0;
     for (let i = 0; i < queue.items.length; i++) if (pool.kind[queue.items.at(i)] === WORK) here++;
-    if (here > 0) {
-      leftovers.push({
-        strategy: world.strategy.name,
-        queue: queue.name,
-        machine: queue.machine < 0 ? '(broker)' : world.machines[queue.machine].name,
-        messages: here,
-      });
-    }
+    const machine = queue.machine < 0 ? '(broker)' : world.machines[queue.machine].name;
+    if (here > 0) leftovers.push({ strategy, variant: '', queue: queue.name, machine, messages: here });
     queued += here;
   }
   let liveQueued = 0;
   let inFlight = 0;
+  const outgoing = new Array<number>(world.outgoing.length).fill(0);
   pool.forEachLive((m) => {
     if (pool.kind[m] !== WORK) return;
     if (pool.state[m] === QUEUED) liveQueued++;
     else inFlight++;
+    if (pool.via[m] >= 0) outgoing[pool.via[m]]++;
   });
-  const ledger = { sent: world.sent, completed: world.completed, queued, inFlight, lost: world.lost, leftovers };
-  const accounted = ledger.completed + queued + inFlight + ledger.lost;
+  world.outgoing.forEach((out, i) => {
+    if (outgoing[i] > 0) leftovers.push({ strategy, variant: '', queue: out.name, machine: world.machines[out.from].name, messages: outgoing[i] });
+  });
+  const ledger = { sent: world.sent, completed: world.completed, queued, inFlight, lost: world.lost, failed: world.failed, leftovers };
+  const accounted = ledger.completed + queued + inFlight + ledger.lost + ledger.failed;
   if (liveQueued !== queued || accounted !== ledger.sent || world.liveWork !== queued + inFlight) {
     throw new LedgerError(
-      `internal: unbalanced ledger for strategy ${world.strategy.name}: sent ${ledger.sent} != completed ` +
-        `${ledger.completed} + queued ${queued} + in flight ${inFlight} + lost ${ledger.lost} ` +
+      `internal: unbalanced ledger for strategy ${strategy}: sent ${ledger.sent} != completed ${ledger.completed} + ` +
+        `queued ${queued} + in flight ${inFlight} + lost ${ledger.lost} + failed ${ledger.failed} ` +
         `(queued by state ${liveQueued}, live work ${world.liveWork})`,
     );
   }

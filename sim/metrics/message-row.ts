@@ -3,18 +3,21 @@
 import type { World } from '../model/world.js';
 import type { MessageRow } from './results.js';
 
-export function messageRow(world: World, m: number, now: number): MessageRow {
+export function messageRow(world: World, m: number, now: number, variant: string): MessageRow {
   const pool = world.pool;
-  const stream = world.streams[pool.send[m]];
+  const handler = world.handlers[pool.handler[m]];
+  const send = pool.send[m];
   const sent = pool.sentAt[m];
-  const service = pool.serviceMs[m];
+  const service = pool.workMs[m];
+  const instance = pool.instance[m] >= 0 ? world.instances[pool.instance[m]] : undefined;
   return {
     strategy: world.strategy.name,
+    variant,
     id: pool.id[m],
-    sender: stream.sender.name,
+    sender: send >= 0 ? world.streams[send].sender.name : `${instance?.name ?? ''} (published)`,
     message: world.typeNames[pool.type[m]],
-    endpoint: world.endpointNames[stream.endpoint],
-    instance: pool.instance[m] >= 0 ? world.instances[pool.instance[m]].name : '',
+    endpoint: world.endpointNames[handler.endpoint],
+    instance: instance?.name ?? '',
     warmup: pool.warmup[m] === 1,
     sent_ms: sent,
     queued_ms: pool.queuedAt[m],
@@ -25,5 +28,6 @@ export function messageRow(world: World, m: number, now: number): MessageRow {
     latency_ms: now - sent,
     wait_ms: now - sent - service,
     service_ms: service,
+    attempts: pool.attempts[m],
   };
 }

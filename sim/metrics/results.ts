@@ -5,14 +5,20 @@ import type { Scenario, StrategyKind } from '../model/scenario.js';
 /** One row of summary.csv: one strategy run. Times in ms unless the name says otherwise. */
 export interface SummaryRow {
   strategy: string;
+  /** The scenario variant ('' when the scenario has none). */
+  variant: string;
   kind: StrategyKind;
   seed: number;
-  // The ledger: sent = completed + queued_at_end + in_flight_at_end + lost.
+  // The ledger: sent = completed + queued_at_end + in_flight_at_end + lost + failed.
   sent: number;
   completed: number;
   queued_at_end: number;
   in_flight_at_end: number;
   lost: number;
+  /** Moved to the error queue after every retry failed. */
+  failed: number;
+  /** Handler attempts that failed and were retried (immediate and delayed). */
+  retries: number;
   /** Messages counted in the statistics (sent after the warm-up and completed). */
   measured: number;
   /** Completions of measured messages per second over the measurement window. */
@@ -50,6 +56,7 @@ export interface SummaryRow {
 /** One row of instances.csv: one endpoint instance in one strategy run. */
 export interface InstanceRow {
   strategy: string;
+  variant: string;
   endpoint: string;
   instance: string;
   machine: string;
@@ -71,6 +78,7 @@ export interface InstanceRow {
 /** One row of timeseries.csv: one time bucket of one strategy run. */
 export interface TimeseriesRow {
   strategy: string;
+  variant: string;
   /** End of the bucket, seconds. */
   time_s: number;
   sent: number;
@@ -87,6 +95,7 @@ export interface TimeseriesRow {
 /** One row of queue-lengths.csv: the length of one queue at the end of one bucket. */
 export interface QueueLengthRow {
   strategy: string;
+  variant: string;
   time_s: number;
   queue: string;
   machine: string;
@@ -96,6 +105,7 @@ export interface QueueLengthRow {
 /** One row of messages.csv (--messages-csv): every hop of one work message. NaN = did not happen. */
 export interface MessageRow {
   strategy: string;
+  variant: string;
   id: number;
   sender: string;
   message: string;
@@ -117,11 +127,45 @@ export interface MessageRow {
   latency_ms: number;
   wait_ms: number;
   service_ms: number;
+  /** Handler attempts, 1 when it succeeded the first time. */
+  attempts: number;
+}
+
+/** One row of endpoints.csv: one logical endpoint in one strategy run (measured messages only). */
+export interface EndpointRow {
+  strategy: string;
+  variant: string;
+  endpoint: string;
+  completed: number;
+  failed: number;
+  throughput_per_s: number;
+  latency_mean_ms: number;
+  latency_p99_ms: number;
+  wait_mean_ms: number;
+  wait_p99_ms: number;
+  service_mean_ms: number;
+}
+
+/** One row of machines.csv: one machine in one strategy run. */
+export interface MachineRow {
+  strategy: string;
+  variant: string;
+  machine: string;
+  cores: number;
+  /** MSMQ operations its queue manager performed. */
+  operations: number;
+  /** Share of the measurement window its queue manager was busy. */
+  queue_manager_utilisation: number;
+  /** Busy cores / cores over the measurement window (CPU-bound work only). */
+  cpu_utilisation: number;
+  /** Largest number of messages waiting in its outgoing queues at once. */
+  outgoing_max: number;
 }
 
 /** A point of the latency distribution, for CDF charts. */
 export interface CdfPoint {
   strategy: string;
+  variant: string;
   /** 0 to 100. */
   percentile: number;
   latency_ms: number;
@@ -130,6 +174,7 @@ export interface CdfPoint {
 /** Where messages were at the end, per queue, when any were left (for the ledger report). */
 export interface LeftoverRow {
   strategy: string;
+  variant: string;
   queue: string;
   machine: string;
   messages: number;
@@ -137,6 +182,8 @@ export interface LeftoverRow {
 
 export interface RunResult {
   summary: SummaryRow;
+  endpoints: EndpointRow[];
+  machines: MachineRow[];
   instances: InstanceRow[];
   timeseries: TimeseriesRow[];
   queueLengths: QueueLengthRow[];
@@ -151,5 +198,8 @@ export interface MessageSink {
 
 export interface ScenarioResult {
   scenario: Scenario;
+  /** Variant names in scenario order; empty when the scenario has none. */
+  variants: string[];
+  /** One run per variant and strategy, variants outermost. */
   runs: RunResult[];
 }

@@ -1,7 +1,9 @@
-// Runs a scenario: one world per strategy, each on the same workload (common random numbers),
-// each observed by its own collector, each checked by the ledger.
+// Runs a scenario: one world per variant and strategy, each on the same workload (common random
+// numbers), each observed by its own collector, each checked by the ledger.
 import { buildWorld } from '../model/build-world.js';
-import type { Scenario, StrategySpec } from '../model/scenario.js';
+import { type CustomSelect, loadCustomStrategy } from '../model/custom-strategy.js';
+import type { Scenario, StrategySpec, Variant } from '../model/scenario.js';
+import type { TraceSink } from '../model/trace.js';
 import { Collector } from './collector.js';
 import { initHistograms } from './histogram.js';
 import { takeLedger } from './ledger.js';
@@ -10,22 +12,41 @@ import type { MessageSink, RunResult, ScenarioResult } from './results.js';
 export interface RunOptions {
   /** Only these strategies (by name), in scenario order; all when absent. */
   strategies?: readonly string[];
+  /** The scenario's variants; the base scenario alone runs when absent or empty. */
+  variants?: readonly Variant[];
   /** Receives every completed work message (--messages-csv). */
   messages?: MessageSink;
+  /** Receives every step of every run (trace-level tests, the narrated trace). */
+  trace?: TraceSink;
+}
+
+export interface StrategyRunOptions {
+  variant?: string;
+  messages?: MessageSink;
+  custom?: CustomSelect;
+  trace?: TraceSink;
 }
 
 /** Runs one strategy of a scenario. Call initHistograms() once before. */
-export function runStrategy(scenario: Scenario, strategy: StrategySpec, sink?: MessageSink): RunResult {
-  const collector = new Collector(sink);
-  const world = buildWorld(scenario, strategy, collector);
+export function runStrategy(scenario: Scenario, strategy: StrategySpec, options: StrategyRunOptions = {}): RunResult {
+  const collector = new Collector(options.variant ?? '', scenario.endpoints.length, options.messages);
+  const world = buildWorld(scenario, strategy, collector, options.custom);
+  world.trace = options.trace ?? null;
   world.run();
   return collector.finish(world, takeLedger(world));
 }
 
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioResult> {
   await initHistograms();
-  const wanted = options.strategies;
-  const strategies = wanted ? scenario.strategies.filter((s) => wanted.includes(s.name)) : scenario.strategies;
-  const runs = strategies.map((s) => runStrategy(scenario, s, options.messages));
-  return { scenario, runs };
+  const variants = options.variants && options.variants.length > 0 ? options.variants : [{ name: '', overrides: {}, scenario }];
+  const runs: RunResult[] = [];
+  for (const variant of variants) {
+    const wanted = options.strategies;
+    const strategies = variant.scenario.strategies.filter((s) => !wanted || wanted.includes(s.name));
+    for (const strategy of strategies) {
+      const custom = strategy.modulePath ? await loadCustomStrategy(strategy.modulePath, `strategy ${strategy.name}`) : undefined;
+      runs.push(runStrategy(variant.scenario, strategy, { variant: variant.name, messages: options.messages, custom, trace: options.trace }));
+    }
+  }
+  return { scenario, variants: variants.map((v) => v.name).filter((n) => n !== ''), runs };
 }

@@ -1,106 +1,83 @@
 // Builds the world of one strategy run from the immutable scenario.
 //
-// Random streams are named after what they drive (arrivals/<sender>/<message>,
-// durations/<sender>/<message>, routing/<strategy>/<sender>) and derived from the scenario seed, so
-// every strategy sees the same arrivals and handler durations (common random numbers).
+// Random streams are named after what they drive and derived from the scenario seed, so every
+// strategy sees the same arrivals, handler durations and failures (common random numbers), and
+// adding a machine, an instance or a strategy changes none of them:
+//   arrivals/<sender>/<message>         gaps between a send entry's arrivals
+//   durations/<sender>/<message>        handler durations of a command (one per message, in send order)
+//   durations/<sender>/<event>/<endpoint>, failures/...   the same for each subscriber's copy of an event
+//   durations/<endpoint>/<event>/<subscriber>             events published by handlers (publish order)
+//   routing/<strategy>/<sender>         random, fair-tie and custom choices
+//   refresh/<sender>                    the phase of the sender's mapping refreshes
 import { createInterarrivalSampler, createSampler } from '../random/distributions.js';
 import { createStream } from '../random/stream.js';
-import { Distributor } from './distributor.js';
-import { EndpointInstance } from './instance.js';
+import { addQueue, buildEndpoints, typeIndex } from './build-endpoints.js';
+import type { CustomSelect } from './custom-strategy.js';
+import { SendTarget } from './handler.js';
 import { Machine } from './machine.js';
 import type { WorldObserver } from './observer.js';
-import { MessageQueue, QueueRole } from './queue.js';
+import { QueueRole } from './queue.js';
 import type { Scenario, StrategySpec } from './scenario.js';
 import { SendStream, Sender } from './sender.js';
 import { Consumer, World } from './world.js';
 
-export function buildWorld(scenario: Scenario, strategy: StrategySpec, observer: WorldObserver): World {
+export function buildWorld(scenario: Scenario, strategy: StrategySpec, observer: WorldObserver, custom?: CustomSelect): World {
   const world = new World(scenario, strategy, observer, sampleInterval(scenario));
+  world.custom = custom ?? null;
   const machineIndex = new Map<string, Machine>();
   for (const spec of scenario.machines) {
     const machine = new Machine(world.machines.length, spec.name, spec.cores, scenario.transport.operationMs);
     world.machines.push(machine);
     machineIndex.set(spec.name, machine);
   }
+  world.outgoingIndex = new Int32Array(world.machines.length * world.machines.length).fill(-1);
   const machine = (name: string): Machine => {
     const found = machineIndex.get(name);
     if (!found) throw new Error(`internal: unknown machine "${name}" (the loader should have caught it)`);
     return found;
   };
-  const addQueue = (name: string, host: number, role: QueueRole): MessageQueue => {
-    const queue = new MessageQueue(world.queues.length, name, host, role);
-    world.queues.push(queue);
-    return queue;
-  };
-  const typeIndex = (name: string): number => {
-    const i = world.typeNames.indexOf(name);
-    if (i >= 0) return i;
-    world.typeNames.push(name);
-    return world.typeNames.length - 1;
-  };
+  buildEndpoints(world, machine);
 
-  scenario.endpoints.forEach((endpoint, e) => {
-    world.endpointNames.push(endpoint.name);
-    const list: number[] = [];
-    for (const spec of endpoint.instances) {
-      const host = machine(spec.machine);
-      const queueName = spec.name === spec.machine ? `${endpoint.name}@${host.name}` : `${endpoint.name}.${spec.name}@${host.name}`;
-      const input = addQueue(queueName, host.index, QueueRole.Input);
-      const instance = new EndpointInstance(world.instances.length, spec.name, e, host, spec.threads, input);
-      world.instances.push(instance);
-      list.push(instance.index);
-    }
-    world.endpointInstances.push(list);
-    world.endpointQueue.push(-1);
-
-    if (strategy.kind === 'shared-queue') {
-      const shared = addQueue(`${endpoint.name} (shared)`, -1, QueueRole.Shared);
-      world.endpointQueue[e] = shared.index;
-      for (const i of list) world.instances[i].source = shared;
-    } else if (strategy.kind === 'distributor') {
-      const host = machine(strategy.machine ?? '');
-      const d = new Distributor(
-        world.distributors.length,
-        e,
-        host,
-        strategy.concurrency,
-        addQueue(`${endpoint.name}@${host.name}`, host.index, QueueRole.Data),
-        addQueue(`${endpoint.name}.distributor.control@${host.name}`, host.index, QueueRole.Control),
-        addQueue(`${endpoint.name}.distributor.storage@${host.name}`, host.index, QueueRole.Storage),
+  /** The send targets for `type` from `origin`: one handler for a command to `to`, every handler of the type for an event. */
+  const targets = (origin: string, type: string, to: string | undefined): SendTarget[] => {
+    const handlers = world.handlers.filter((h) => world.typeNames[h.type] === type && (to === undefined || world.endpointNames[h.endpoint] === to));
+    if (handlers.length === 0) throw new Error(`internal: no handler for ${type}${to ? ` at ${to}` : ''}`);
+    // Per message type distributors give one handler per endpoint and type as well: one copy each.
+    return handlers.map((h) => {
+      const suffix = to === undefined ? `/${world.endpointNames[h.endpoint]}` : '';
+      const spec = scenario.endpoints[h.endpoint].handlers.find((x) => x.message === type);
+      if (!spec) throw new Error(`internal: ${world.endpointNames[h.endpoint]} lost its handler for ${type}`);
+      return new SendTarget(
+        h.index,
+        createSampler(spec.duration),
+        createStream(scenario.seed, `durations/${origin}${suffix}`),
+        createStream(scenario.seed, `failures/${origin}${suffix}`),
       );
-      world.distributors.push(d);
-      world.endpointQueue[e] = d.data.index;
-      for (const i of list) world.instances[i].distributor = d.index;
-      for (let f = 0; f < d.concurrency; f++) {
-        d.dataConsumer[f] = world.addConsumer(Consumer.Forwarder, d.index, f, d.data);
-        d.slotConsumer[f] = world.addConsumer(Consumer.Slot, d.index, f, d.storage);
-        world.addConsumer(Consumer.Control, d.index, f, d.control);
-      }
-    }
-  });
+    });
+  };
 
-  // Handler threads, in instance order.
-  for (const instance of world.instances) {
-    for (let t = 0; t < instance.threads; t++) {
-      const thread = world.threadInstance.length;
-      world.threadInstance.push(instance);
-      world.threadMessage.push(-1);
-      world.addConsumer(Consumer.Thread, thread, 0, instance.source);
-    }
-  }
-
-  for (const spec of scenario.senders) {
-    const host = machine(spec.machine);
-    const replies = addQueue(`${spec.name}@${host.name}`, host.index, QueueRole.Replies);
-    const routing = createStream(scenario.seed, `routing/${strategy.name}/${spec.name}`);
-    const sender = new Sender(world.senders.length, spec.name, host, replies, scenario.endpoints.length, routing);
+  const newSender = (name: string, host: Machine, refreshMs: number): Sender => {
+    const replies = addQueue(world, `${name}@${host.name}`, host.index, QueueRole.Replies);
+    const sender = new Sender(
+      world.senders.length,
+      name,
+      host,
+      replies,
+      scenario.endpoints.length,
+      world.instances.length,
+      createStream(scenario.seed, `routing/${strategy.name}/${name}`),
+      refreshMs,
+      createStream(scenario.seed, `refresh/${name}`),
+    );
     world.senders.push(sender);
     sender.consumer = world.addConsumer(Consumer.Replies, sender.index, 0, replies);
+    return sender;
+  };
+
+  for (const spec of scenario.senders) {
+    const sender = newSender(spec.name, machine(spec.machine), spec.refreshMs);
     const seen = new Map<string, number>();
     for (const send of spec.sends) {
-      const e = scenario.endpoints.findIndex((x) => x.name === send.to);
-      const handler = scenario.endpoints[e]?.handlers.find((h) => h.message === send.message);
-      if (!handler) throw new Error(`internal: ${send.to} has no handler for ${send.message}`);
       // A sender with two entries for one message type gets distinct streams: Type, Type#2, ...
       const n = (seen.get(send.message) ?? 0) + 1;
       seen.set(send.message, n);
@@ -109,15 +86,25 @@ export function buildWorld(scenario: Scenario, strategy: StrategySpec, observer:
         new SendStream(
           world.streams.length,
           sender,
-          typeIndex(send.message),
-          e,
+          typeIndex(world, send.message),
+          targets(key, send.message, send.publish ? undefined : send.to),
+          send.publish,
           createInterarrivalSampler(send.arrivals),
           createStream(scenario.seed, `arrivals/${key}`),
-          createSampler(handler.duration),
-          createStream(scenario.seed, `durations/${key}`),
-          handler.reply === undefined ? -1 : typeIndex(handler.reply),
         ),
       );
+    }
+  }
+
+  // Handlers that publish: their copies' targets, and a sending side for each instance that runs them.
+  const publishing = world.handlers.filter((h) => h.publishType >= 0);
+  for (const h of publishing) {
+    h.publishTargets = targets(`${world.endpointNames[h.endpoint]}/${world.typeNames[h.publishType]}`, world.typeNames[h.publishType], undefined);
+  }
+  if (publishing.length > 0) {
+    for (const i of new Set(publishing.flatMap((h) => h.instances))) {
+      const instance = world.instances[i];
+      instance.publisher = newSender(`${instance.name}.publisher`, instance.machine, 30_000);
     }
   }
   return world;

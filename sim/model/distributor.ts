@@ -1,16 +1,21 @@
-// The MSMQ distributor of one logical endpoint: a process with a data queue (where senders send
-// work), a control queue (where workers send ready messages) and a storage queue holding one
-// free-slot entry per free worker thread.
+// The MSMQ distributor of one logical endpoint (or of one message type): a process with a data queue
+// (where senders send work), a control queue (where workers send ready messages) and a storage queue
+// holding one free-slot entry per free worker thread, all on its machine.
 //
-// Data processing runs `concurrency` forwarders. A forwarder receives the oldest data message, then
-// pops the oldest free-slot entry (waiting for one if storage is empty) and sends the message to that
-// worker, all in one transaction. Control processing runs `concurrency` processors that receive a
-// ready message and store one entry per announced slot.
+// Data processing runs `concurrency` forwarders. A forwarder receives the oldest data message
+// (1 operation), spends `cpu` on its machine's cores, then pops the oldest free-slot entry (a receive
+// from storage) and sends the message to that worker (2 operations), all in one transaction. With no
+// entry it waits; after `noWorkerTimeout` the transaction aborts, the message goes back to the head
+// of the data queue, and it is received again at once. Control processing runs `concurrency`
+// processors that receive a ready message and store one entry per announced slot (1 + slots
+// operations). Entries carry the worker's session, and so does the message forwarded on one.
 import { Ev } from './events.js';
 import type { Machine } from './machine.js';
 import { ENTRY } from './message-pool.js';
 import type { MessageQueue } from './queue.js';
+import { transmit } from './transport.js';
 import type { World } from './world.js';
+import { CpuJob } from './world.js';
 
 export class Distributor {
   /** Per forwarder: the data message it holds, or -1. */
@@ -18,14 +23,20 @@ export class Distributor {
   /** Per forwarder: its consumer number on the data queue and on the storage queue. */
   readonly dataConsumer: Int32Array;
   readonly slotConsumer: Int32Array;
-  /** Messages forwarded. */
+  /** Per forwarder: bumped at each wait for a slot, so a timeout for an earlier wait is ignored. */
+  readonly waitToken: Int32Array;
+  /** Messages forwarded, and forwards aborted for want of a free slot. */
   forwarded = 0;
+  timeouts = 0;
 
   constructor(
     readonly index: number,
-    readonly endpoint: number,
+    /** What it distributes, for names: the endpoint, or "Type.Endpoint" per message type. */
+    readonly label: string,
     readonly machine: Machine,
     readonly concurrency: number,
+    readonly cpuMs: number,
+    readonly noWorkerTimeoutMs: number,
     readonly data: MessageQueue,
     readonly control: MessageQueue,
     readonly storage: MessageQueue,
@@ -33,6 +44,11 @@ export class Distributor {
     this.holding = new Int32Array(concurrency).fill(-1);
     this.dataConsumer = new Int32Array(concurrency);
     this.slotConsumer = new Int32Array(concurrency);
+    this.waitToken = new Int32Array(concurrency);
+  }
+
+  get name(): string {
+    return `distributor ${this.label}@${this.machine.name}`;
   }
 }
 
@@ -41,31 +57,67 @@ export function forwarderTake(world: World, c: number, m: number): void {
   const d = world.distributors[world.consumerRef[c]];
   d.holding[world.consumerSub[c]] = m;
   world.then(d.machine.operate(world.sim.now, 1), Ev.Received, c, m);
+  if (world.trace) world.emit('receive', m, d.name, d.data.name, '');
 }
 
-/** Holding a data message: pop the oldest free-slot entry, or wait for one (its slot consumer idles on storage). */
-export function forwarderReceived(world: World, c: number): void {
-  world.consumerIdle(world.distributors[world.consumerRef[c]].slotConsumer[world.consumerSub[c]]);
+/** Received: the forwarding work on the CPU, if any, then the free slot. */
+export function forwarderReceived(world: World, c: number, m: number): void {
+  const d = world.distributors[world.consumerRef[c]];
+  if (d.cpuMs > 0) world.addCpuWork(d.machine, d.cpuMs, c, m, CpuJob.Forward);
+  else waitForSlot(world, d, world.consumerSub[c]);
+}
+
+export function forwarderCpuDone(world: World, c: number, _m: number): void {
+  waitForSlot(world, world.distributors[world.consumerRef[c]], world.consumerSub[c]);
+}
+
+/** Pop the oldest free-slot entry, or wait for one until the no-worker timeout. */
+function waitForSlot(world: World, d: Distributor, f: number): void {
+  const slot = d.slotConsumer[f];
+  if (d.storage.items.length > 0) {
+    world.consumerIdle(slot);
+    return;
+  }
+  d.storage.waiting.push(slot);
+  const token = ++d.waitToken[f];
+  world.sim.schedule(d.noWorkerTimeoutMs, Ev.NoWorkerTimeout, d.dataConsumer[f], token);
+  if (world.trace) world.emit('wait', d.holding[f], d.name, d.storage.name, 'no free slot');
+}
+
+/** No entry came in time: abort; the message goes back to the head of the data queue and is received again. */
+export function noWorkerTimeout(world: World, c: number, token: number): void {
+  const d = world.distributors[world.consumerRef[c]];
+  const f = world.consumerSub[c];
+  if (d.waitToken[f] !== token || !d.storage.waiting.remove(d.slotConsumer[f])) return; // an entry came
+  const m = d.holding[f];
+  d.holding[f] = -1;
+  d.timeouts++;
+  if (world.trace) world.emit('timeout', m, d.name, d.storage.name, `no free slot for ${d.noWorkerTimeoutMs} ms`);
+  world.rollback(c, m);
+  world.consumerIdle(c);
 }
 
 /** Pop the free-slot entry (a receive from storage) and send the held message: 2 operations. */
 export function slotTake(world: World, c: number, entry: number): void {
   const d = world.distributors[world.consumerRef[c]];
+  d.waitToken[world.consumerSub[c]]++;
   world.then(d.machine.operate(world.sim.now, 2), Ev.Commit, c, entry);
 }
 
-/** The forward committed: the held data message leaves for the entry's worker. */
+/** The forward committed: the held data message leaves for the entry's worker, tagged with its session. */
 export function slotCommit(world: World, c: number, entry: number): void {
   const pool = world.pool;
   const d = world.distributors[world.consumerRef[c]];
   const f = world.consumerSub[c];
   const worker = world.instances[pool.instance[entry]];
-  pool.release(entry);
   const work = d.holding[f];
+  pool.session[work] = pool.session[entry];
+  pool.release(entry);
   d.holding[f] = -1;
   d.forwarded++;
   pool.forwardedAt[work] = world.sim.now;
-  world.transmit(work, d.machine.index, worker.input.index);
+  if (world.trace) world.emit('forward', work, d.name, worker.name, `entry of session ${pool.session[work]}`);
+  transmit(world, work, d.machine.index, worker.input.index);
   world.consumerIdle(d.dataConsumer[f]);
 }
 
@@ -80,6 +132,8 @@ export function controlCommit(world: World, c: number, ready: number): void {
   const d = world.distributors[world.consumerRef[c]];
   const slots = pool.id[ready];
   const worker = pool.instance[ready];
+  const session = pool.session[ready];
+  if (world.trace) world.emit('register', ready, d.name, d.storage.name, `${slots} free slot${slots === 1 ? '' : 's'} for ${world.instances[worker].name}, session ${session}`);
   // The ready message becomes the first entry; the rest are new ones.
   pool.kind[ready] = ENTRY;
   pool.id[ready] = 1;
@@ -87,6 +141,7 @@ export function controlCommit(world: World, c: number, ready: number): void {
   for (let i = 1; i < slots; i++) {
     const entry = pool.allocate(ENTRY);
     pool.instance[entry] = worker;
+    pool.session[entry] = session;
     pool.id[entry] = 1;
     world.enqueue(entry, d.storage.index);
   }

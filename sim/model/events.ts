@@ -3,7 +3,7 @@
 export const Ev = {
   /** A sender's arrival process fires: a = send stream. */
   Arrival: 0,
-  /** A sender's send operation completed: a = message, b = destination queue. */
+  /** A send operation completed and the transaction committed: a = message, b = destination queue. */
   SendDone: 1,
   /** A message reached the destination machine over the network: a = message, b = queue. */
   Deliver: 2,
@@ -23,4 +23,18 @@ export const Ev = {
   WarmupEnd: 9,
   /** Draining took too long: end the run with what is left. */
   DrainDeadline: 10,
+  /** A queue manager may be idle: accept a waiting delivery. a = machine. */
+  QueueManagerIdle: 11,
+  /** CPU-bound work may have finished on a machine: a = machine, b = its CPU token. */
+  CpuDone: 12,
+  /** A distributor forwarder waited too long for a free slot: a = forwarder consumer, b = wait token. */
+  NoWorkerTimeout: 13,
+  /** A delayed retry is due: a = message, b = destination queue. */
+  RetryDue: 14,
+  /** A worker process starts: a = instance. */
+  InstanceStart: 15,
+  /** A sender re-reads the instance mapping: a = sender. */
+  Refresh: 16,
+  /** A handler transaction aborted after its rollback operation: a = thread consumer, b = message. */
+  Abort: 17,
 } as const;

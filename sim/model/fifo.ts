@@ -41,6 +41,23 @@ export class IntFifo {
     return value;
   }
 
+  /** Removes the first occurrence of value; returns whether it was there. O(n): for rare events only. */
+  remove(value: number): boolean {
+    for (let i = 0; i < this.count; i++) {
+      if (this.at(i) !== value) continue;
+      for (let j = i; j > 0; j--) this.set(j, this.at(j - 1));
+      this.shift();
+      return true;
+    }
+    return false;
+  }
+
+  private set(i: number, value: number): void {
+    let index = this.head + i;
+    if (index >= this.items.length) index -= this.items.length;
+    this.items[index] = value;
+  }
+
   /** The i-th oldest value (0 = head), without removing it. */
   at(i: number): number {
     let index = this.head + i;

@@ -1,7 +1,9 @@
-// An endpoint instance: one process on a machine running `threads` handlers in parallel, each taking
-// the next message from the queue it consumes (its own input queue, or the shared queue).
+// An endpoint instance: one worker process on a machine running `threads` handlers in parallel, each
+// taking the next message from the queue it consumes (its own input queue, or the shared queue).
+// Under a distributor per message type, one physical instance runs one such process per type.
 import type { Machine } from './machine.js';
 import type { MessageQueue } from './queue.js';
+import type { Sender } from './sender.js';
 import { TimeAverage } from './time-average.js';
 
 export class EndpointInstance {
@@ -14,6 +16,16 @@ export class EndpointInstance {
   source: MessageQueue;
   /** Distributor this worker sends ready messages to, if it works for one. */
   distributor = -1;
+  /** Its consumer numbers (one per thread). */
+  readonly threadConsumers: number[] = [];
+  /** The current process start; a restart begins a new session. */
+  session = 0;
+  /** False before it starts (addedAt). */
+  running = false;
+  /** The process's own sending side, for events its handlers publish (null when none do). */
+  publisher: Sender | null = null;
+  /** Fair distribution: messages processed per sender since its last acknowledgement to it. */
+  readonly unackedBySender: number[] = [];
 
   constructor(
     readonly index: number,
@@ -23,7 +35,18 @@ export class EndpointInstance {
     readonly threads: number,
     /** Its own input queue on its machine. */
     readonly input: MessageQueue,
+    /** Free slots announced to a distributor when it starts. */
+    readonly capacity: number,
+    /** Relative speed: processing time = drawn duration / speed. */
+    readonly speed: number,
+    readonly addedAtMs: number,
+    readonly removedAtMs: number,
   ) {
     this.source = input;
+  }
+
+  /** Whether the instance is in the instance mapping at time `now`. */
+  mappedAt(now: number): boolean {
+    return this.addedAtMs <= now && now < this.removedAtMs;
   }
 }

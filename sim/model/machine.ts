@@ -1,27 +1,42 @@
 // A machine: CPU cores and an MSMQ queue manager.
 //
 // Every send, receive and accept costs the queue manager one operation (a disk write or read inside
-// a transaction). Operations on one machine are served one at a time, first come first served: the
-// queue manager is the bottleneck that bounds a machine's message throughput (the "maximum MSMQ
+// a transaction). The local processes' operations are served one at a time, first come first served:
+// the queue manager is the bottleneck that bounds a machine's message throughput (the "maximum MSMQ
 // throughput of a machine, measured with NOOP handlers").
 //
-// Because requests reach the queue manager in time order and each takes a known time, FIFO service
-// needs no queue of its own: the manager is free again at `freeAt`, and a new request completes at
-// max(now, freeAt) + cost. That is exact, and costs no event.
+// Because local requests reach the queue manager in time order and each takes a known time, FIFO
+// service needs no queue of its own: the manager is free again at `freeAt`, and a new request
+// completes at max(now, freeAt) + cost. That is exact, and costs no event.
+//
+// Store-and-forward: a message arriving over the network waits (still in the sender's outgoing queue)
+// until this queue manager has no local operation in hand, then is stored with one accept operation.
+// Incoming traffic therefore cannot starve the local processes that consume it, and a saturated
+// machine pushes back on its senders, whose outgoing queues grow.
+import { Cpu } from './cpu.js';
+import { IntFifo } from './fifo.js';
+
 export class Machine {
-  /** When the queue manager finishes the operations already asked of it. */
   private freeAt = 0;
   /** Operations performed so far. */
   operations = 0;
-  /** Time the queue manager has spent on operations (ms). */
+  /** Time the queue manager has been asked to spend on operations (ms). */
   busyMs = 0;
+  /** Deliveries waiting for the queue manager: message slots and their destination queues. */
+  readonly pendingMessages = new IntFifo();
+  readonly pendingQueues = new IntFifo();
+  /** True while an idle check (Ev.QueueManagerIdle) is scheduled. */
+  idleCheck = false;
+  readonly cpu: Cpu;
 
   constructor(
     readonly index: number,
     readonly name: string,
     readonly cores: number,
     private readonly operationMs: number,
-  ) {}
+  ) {
+    this.cpu = new Cpu(cores);
+  }
 
   /** Asks for `n` operations back to back; returns the time they complete. */
   operate(now: number, n: number): number {
@@ -30,6 +45,11 @@ export class Machine {
     this.busyMs += work;
     const start = this.freeAt > now ? this.freeAt : now;
     this.freeAt = start + work;
+    return this.freeAt;
+  }
+
+  /** When the operations already asked for are done (<= now when idle). */
+  get freeTime(): number {
     return this.freeAt;
   }
 }

@@ -10,6 +10,10 @@ export const WORK = 0;
 export const REPLY = 1;
 export const READY = 2;
 export const ENTRY = 3;
+/** A fair-distribution acknowledgement from a receiver to a sender. */
+export const ACK = 4;
+
+export const KIND_NAMES = ['work', 'reply', 'ready', 'entry', 'ack'] as const;
 
 /** Where a live message is, for the end-of-run ledger. */
 export const IN_TRANSIT = 0; // being sent, in an outgoing queue, or on the network
@@ -32,6 +36,21 @@ export class MessagePool {
   instance: Int32Array;
   /** Machine where it is now (its queue's, or the one sending it); -1 = the broker. */
   at: Int32Array;
+  /** Work: index into the world's handler table. */
+  handler: Int32Array;
+  /** Ready/entry: the worker session it belongs to; work: the session of the entry it was forwarded on. */
+  session: Int32Array;
+  /** Outgoing queue it waits in while crossing to another machine; -1 otherwise. */
+  via: Int32Array;
+  /** Work: handler attempts so far, and attempts within the current retry round. */
+  attempts: Int32Array;
+  roundAttempts: Int32Array;
+  /** Work: delayed-retry rounds used. */
+  round: Int32Array;
+  /** Work: how many more attempts will fail (drawn at send time; Infinity = every one). */
+  failuresLeft: Float64Array;
+  /** Work: processing time spent by handlers so far (drawn duration / instance speed, per attempt). */
+  workMs: Float64Array;
   /** Drawn handler processing time. */
   serviceMs: Float64Array;
   sentAt: Float64Array;
@@ -54,6 +73,14 @@ export class MessagePool {
     this.id = new Float64Array(n);
     this.instance = new Int32Array(n);
     this.at = new Int32Array(n);
+    this.handler = new Int32Array(n);
+    this.session = new Int32Array(n);
+    this.via = new Int32Array(n);
+    this.attempts = new Int32Array(n);
+    this.roundAttempts = new Int32Array(n);
+    this.round = new Int32Array(n);
+    this.failuresLeft = new Float64Array(n);
+    this.workMs = new Float64Array(n);
     this.serviceMs = new Float64Array(n);
     this.sentAt = new Float64Array(n);
     this.queuedAt = new Float64Array(n);
@@ -78,6 +105,14 @@ export class MessagePool {
     this.id[m] = -1;
     this.instance[m] = -1;
     this.at[m] = -1;
+    this.handler[m] = -1;
+    this.session[m] = 0;
+    this.via[m] = -1;
+    this.attempts[m] = 0;
+    this.roundAttempts[m] = 0;
+    this.round[m] = 0;
+    this.failuresLeft[m] = 0;
+    this.workMs[m] = 0;
     this.serviceMs[m] = 0;
     this.sentAt[m] = NaN;
     this.queuedAt[m] = NaN;
@@ -110,6 +145,14 @@ export class MessagePool {
     this.id = grow(this.id, new Float64Array(n));
     this.instance = grow(this.instance, new Int32Array(n));
     this.at = grow(this.at, new Int32Array(n));
+    this.handler = grow(this.handler, new Int32Array(n));
+    this.session = grow(this.session, new Int32Array(n));
+    this.via = grow(this.via, new Int32Array(n));
+    this.attempts = grow(this.attempts, new Int32Array(n));
+    this.roundAttempts = grow(this.roundAttempts, new Int32Array(n));
+    this.round = grow(this.round, new Int32Array(n));
+    this.failuresLeft = grow(this.failuresLeft, new Float64Array(n));
+    this.workMs = grow(this.workMs, new Float64Array(n));
     this.serviceMs = grow(this.serviceMs, new Float64Array(n));
     this.sentAt = grow(this.sentAt, new Float64Array(n));
     this.queuedAt = grow(this.queuedAt, new Float64Array(n));

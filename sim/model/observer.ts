@@ -7,6 +7,8 @@ export interface WorldObserver {
   sent(world: World, m: number): void;
   /** A work message's handler transaction just committed (called before its slot is recycled). */
   completed(world: World, m: number): void;
+  /** A work message was moved to the error queue after its last retry failed. */
+  failed(world: World, m: number): void;
   /** A sender just received a reply (its sentAt is the original send time). */
   replied(world: World, r: number): void;
   warmupEnded(world: World): void;

@@ -6,8 +6,10 @@
 import type { ArrivalSpec, DistributionSpec } from '../random/specs.js';
 export type { ArrivalSpec, DistributionSpec } from '../random/specs.js';
 
-export type StrategyKind = 'distributor' | 'round-robin' | 'random' | 'shared-queue';
-export const STRATEGY_KINDS: readonly StrategyKind[] = ['distributor', 'round-robin', 'random', 'shared-queue'];
+export type StrategyKind = 'distributor' | 'round-robin' | 'random' | 'shared-queue' | 'fair' | 'custom';
+export const STRATEGY_KINDS: readonly StrategyKind[] = ['distributor', 'round-robin', 'random', 'shared-queue', 'fair', 'custom'];
+/** Strategies where each sender picks the instance itself (sender-side distribution). */
+export const SENDER_SIDE_KINDS: readonly StrategyKind[] = ['round-robin', 'random', 'fair', 'custom'];
 
 export interface MachineSpec {
   readonly name: string;
@@ -21,6 +23,23 @@ export interface HandlerSpec {
   readonly duration: DistributionSpec;
   /** Message type sent back to the original sender when the handler completes, if any. */
   readonly reply?: string;
+  /** Event type published when the handler completes, if any: one copy to each subscribing endpoint. */
+  readonly publish?: string;
+  /**
+   * CPU-bound: the duration is CPU time, and the busy CPU-bound work on a machine shares its cores
+   * (more such threads than cores slows each one down). IO-bound handlers (default) don't contend.
+   */
+  readonly cpuBound: boolean;
+  /** Probability that one attempt of this handler fails (0 to 1, default 0). */
+  readonly failureProbability: number;
+}
+
+/** NServiceBus recoverability: immediate retries on the same instance, then delayed rounds, then the error queue. */
+export interface RetrySpec {
+  /** Immediate retries after the first attempt fails (default 5). */
+  readonly immediate: number;
+  /** Delay before each delayed-retry round (default 10 s, 20 s, 30 s). */
+  readonly delayedMs: readonly number[];
 }
 
 export interface InstanceSpec {
@@ -28,18 +47,30 @@ export interface InstanceSpec {
   readonly name: string;
   readonly machine: string;
   readonly threads: number;
+  /** Free slots announced to a distributor at start (default: threads; more for prefetching workers). */
+  readonly capacity: number;
+  /** Relative speed of this instance (default 1; 0.5 = every handler takes twice as long). */
+  readonly speed: number;
+  /** When the instance starts and is added to the instance mapping (ms, default 0). */
+  readonly addedAtMs: number;
+  /** When the instance is removed from the instance mapping (ms); absent = never. */
+  readonly removedAtMs?: number;
 }
 
 export interface EndpointSpec {
   readonly name: string;
   readonly handlers: readonly HandlerSpec[];
   readonly instances: readonly InstanceSpec[];
+  readonly retries: RetrySpec;
 }
 
 export interface SendSpec {
+  /** The message type sent, or the event type published. */
   readonly message: string;
-  /** Destination logical endpoint. */
-  readonly to: string;
+  /** Destination logical endpoint of a command; absent when the entry publishes an event. */
+  readonly to?: string;
+  /** True when the entry publishes `message` as an event to every endpoint that handles it. */
+  readonly publish: boolean;
   readonly arrivals: ArrivalSpec;
 }
 
@@ -47,6 +78,8 @@ export interface SenderSpec {
   readonly name: string;
   readonly machine: string;
   readonly sends: readonly SendSpec[];
+  /** How often the sender re-reads the instance mapping (ms, default 30 s). */
+  readonly refreshMs: number;
 }
 
 export interface StrategySpec {
@@ -57,6 +90,21 @@ export interface StrategySpec {
   readonly machine?: string;
   /** distributor only: parallel forwarding (and control) processing, default 1. */
   readonly concurrency: number;
+  /** distributor: how long a forward waits for a free slot before it aborts and retries (default 10 s). */
+  readonly noWorkerTimeoutMs: number;
+  /** distributor: workers tag ready messages with a session id per start (default true). */
+  readonly sessionIds: boolean;
+  /** distributor: CPU time per forwarded message, on the distributor machine's cores (default 0). */
+  readonly cpuMs: number;
+  /** distributor: one distributor (and one worker process per instance) per message type (default false). */
+  readonly perMessageType: boolean;
+  /** fair: the receiver acknowledges after every `ackEvery` processed messages (default 1). */
+  readonly ackEvery: number;
+  /** custom: the module path as written, and resolved against the scenario's folder. */
+  readonly module?: string;
+  readonly modulePath?: string;
+  /** custom: free-form options handed to the module. */
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 /** When senders stop sending. Exactly one of the two is set. */
@@ -98,4 +146,12 @@ export interface Scenario {
   readonly endpoints: readonly EndpointSpec[];
   readonly senders: readonly SenderSpec[];
   readonly strategies: readonly StrategySpec[];
+}
+
+/** A named variant of a scenario: the base with some values replaced (the `variants:` block). */
+export interface Variant {
+  readonly name: string;
+  /** The replaced values, path -> value as written, e.g. "endpoints.Sales.handlers.PlaceOrder.duration". */
+  readonly overrides: Readonly<Record<string, unknown>>;
+  readonly scenario: Scenario;
 }

@@ -1,48 +1,60 @@
-// What senders do: on each arrival, create the work message (drawing its handler duration from the
-// sender's own stream), choose its destination by the run's strategy, and send it.
+// What senders do: on each arrival, create the work message(s) (drawing handler durations and
+// failures from the sender's own streams), choose each one's destination by the run's strategy,
+// and send them. A command has one copy; a published event one per subscribing endpoint.
 import { Ev } from './events.js';
+import type { SendTarget } from './handler.js';
 import { WORK } from './message-pool.js';
-import type { SendStream } from './sender.js';
+import { route } from './routing.js';
+import type { Sender } from './sender.js';
 import type { World } from './world.js';
 
-/** An arrival of send stream s: one work message, then the next arrival. */
+/** An arrival of send stream s: its message(s), then the next arrival. */
 export function arrival(world: World, s: number): void {
   if (world.sendingStopped) return;
   const now = world.sim.now;
   const stream = world.streams[s];
-  const pool = world.pool;
-  const m = pool.allocate(WORK);
-  pool.type[m] = stream.type;
-  pool.send[m] = s;
-  pool.id[m] = world.sent;
-  pool.serviceMs[m] = stream.durations.sample(stream.durationRng);
-  pool.sentAt[m] = now;
-  pool.at[m] = stream.sender.machine.index;
-  if (world.inWarmup(now)) pool.warmup[m] = 1;
-  world.sent++;
-  world.liveWork++;
-  world.observer.sent(world, m);
-  const queue = route(world, stream);
-  world.then(stream.sender.machine.operate(now, 1), Ev.SendDone, m, queue);
+  const sender = stream.sender;
+  for (const target of stream.targets) {
+    const m = createWork(world, target, s);
+    world.senderSent++;
+    const q = route(world, sender, world.handlers[target.handler], m);
+    if (q < 0) continue; // no instance in the sender's mapping: lost, counted by route()
+    world.then(sender.machine.operate(now, 1), Ev.SendDone, m, q);
+  }
   world.afterSend();
   if (!world.sendingStopped) world.sim.schedule(stream.gaps.sample(stream.gapRng), Ev.Arrival, s, 0);
 }
 
-/** The destination queue of a new message, by the run's strategy. */
-function route(world: World, stream: SendStream): number {
-  const endpoint = stream.endpoint;
-  const fixed = world.endpointQueue[endpoint];
-  if (fixed >= 0) return fixed; // the distributor's data queue, or the shared queue
-  const list = world.endpointInstances[endpoint];
-  const sender = stream.sender;
-  let pick: number;
-  if (world.strategy.kind === 'random') {
-    pick = Math.floor(sender.routingRng.next() * list.length);
-  } else {
-    // Round-robin: the sender's own counter for this endpoint, shared by all its message types,
-    // starting at the first instance.
-    pick = sender.roundRobin[endpoint] % list.length;
-    sender.roundRobin[endpoint]++;
-  }
-  return world.instances[list[pick]].input.index;
+/**
+ * A new work message for `target`, sent now from the machine of `origin` (sender stream index, or -1
+ * for an event published by a handler). Its handler duration and how many of its attempts fail are
+ * drawn here, in send order, so every strategy sees the same ones.
+ */
+export function createWork(world: World, target: SendTarget, sendIndex: number, publisher?: Sender): number {
+  const now = world.sim.now;
+  const pool = world.pool;
+  const handler = world.handlers[target.handler];
+  const m = pool.allocate(WORK);
+  pool.type[m] = handler.type;
+  pool.handler[m] = handler.index;
+  pool.send[m] = sendIndex;
+  pool.id[m] = world.sent;
+  pool.serviceMs[m] = target.durations.sample(target.durationRng);
+  if (handler.failureProbability > 0) pool.failuresLeft[m] = failingAttempts(handler.failureProbability, target.failureRng.next());
+  pool.sentAt[m] = now;
+  pool.at[m] = (publisher ?? world.streams[sendIndex].sender).machine.index;
+  if (world.inWarmup(now)) pool.warmup[m] = 1;
+  world.sent++;
+  world.liveWork++;
+  world.observer.sent(world, m);
+  return m;
+}
+
+/**
+ * How many attempts fail before one succeeds when each fails with probability p: P(k >= j) = p^j,
+ * so k = floor(ln u / ln p) for u uniform in (0, 1]. One uniform per message, whatever the outcome.
+ */
+export function failingAttempts(p: number, uniform: number): number {
+  if (p >= 1) return Infinity;
+  return Math.floor(Math.log(1 - uniform) / Math.log(p));
 }

@@ -1,40 +1,37 @@
 // The simulated world of one strategy run: machines, queues, senders, endpoint instances and
 // (for the distributor strategy) distributors, driven by the engine one event at a time.
-// This file is the kernel: state, event dispatch and the transport. What each kind of process does
-// lives in sending.ts, handler-thread.ts and distributor.ts.
-//
-// Transport accounting (each operation costs `transport.operation` on the machine that performs it,
-// served first come first served by that machine's queue manager, see machine.ts):
-// - send: 1 operation on the sending machine. A transactional send leaves when its transaction
-//   commits; to another machine it then crosses the network (`transport.network`, one way) and the
-//   destination queue manager stores it: 1 "accept" operation there. A local send needs no accept.
-// - receive: 1 operation on the receiving machine (a distributor's pop of a free-slot entry is a
-//   receive from its storage queue).
-// So a remote message costs its machine one write when it arrives and one read when it is taken;
-// the distributor's "divide by 4" overhead follows from counting these operations (README).
-//
-// The shared queue of the `shared-queue` strategy is broker-side: no queue manager pays for storing
-// it; the sender pays its send, the network delay applies, the worker pays its receive.
+// This file is the kernel: state, event dispatch, queues and consumers. The transport is in
+// transport.ts; what each kind of process does is in sending.ts, handler-thread.ts, distributor.ts
+// and lifecycle.ts. The accounting of operations is documented in transport.ts.
 import { Simulator, type EventHandler } from '../engine/simulator.js';
+import type { CustomSelect } from './custom-strategy.js';
 import {
   controlCommit,
   controlTake,
   type Distributor,
+  forwarderCpuDone,
   forwarderReceived,
   forwarderTake,
+  noWorkerTimeout,
   slotCommit,
   slotTake,
 } from './distributor.js';
 import { Ev } from './events.js';
-import { handlerDone, threadCommit, threadReceived, threadTake } from './handler-thread.js';
+import type { Handler } from './handler.js';
+import { abort, handlerDone, threadCommit, threadReceived, threadTake } from './handler-thread.js';
 import type { EndpointInstance } from './instance.js';
+import { refresh, startInstance, startRun } from './lifecycle.js';
 import type { Machine } from './machine.js';
-import { IN_TRANSIT, MessagePool, PROCESSING, QUEUED, READY, WORK } from './message-pool.js';
+import { KIND_NAMES, MessagePool, PROCESSING, QUEUED, WORK } from './message-pool.js';
 import type { WorldObserver } from './observer.js';
+import type { OutgoingQueue } from './outgoing-queue.js';
 import { QueueRole, type MessageQueue } from './queue.js';
+import { senderReceived } from './replies.js';
 import type { Scenario, StrategySpec } from './scenario.js';
 import type { SendStream, Sender } from './sender.js';
 import { arrival } from './sending.js';
+import type { TraceEvent, TraceSink } from './trace.js';
+import { deliver, queueManagerIdle, transmit } from './transport.js';
 
 /** What a consumer (a process receiving from a queue) is. */
 export const Consumer = {
@@ -46,25 +43,30 @@ export const Consumer = {
   Slot: 2,
   /** A distributor control processor taking ready messages. ref = distributor. */
   Control: 3,
-  /** A sender taking replies from its input queue. ref = sender. */
+  /** A sender taking replies and acknowledgements from its input queue. ref = sender. */
   Replies: 4,
 } as const;
+
+/** Continuations of CPU-bound work (Cpu.kind). */
+export const CpuJob = { Handler: 0, Forward: 1 } as const;
 
 export class World implements EventHandler {
   readonly sim = new Simulator();
   readonly pool = new MessagePool();
   readonly machines: Machine[] = [];
   readonly queues: MessageQueue[] = [];
+  readonly outgoing: OutgoingQueue[] = [];
+  /** Outgoing queue number by from * machines + to; -1 until first used (filled by the builder). */
+  outgoingIndex = new Int32Array(0);
   readonly instances: EndpointInstance[] = [];
   readonly distributors: Distributor[] = [];
   readonly senders: Sender[] = [];
   readonly streams: SendStream[] = [];
+  readonly handlers: Handler[] = [];
   readonly typeNames: string[] = [];
   readonly endpointNames: string[] = [];
-  /** Per endpoint: its instance numbers in mapping order. */
+  /** Per endpoint: its instances in mapping order (what sender-side strategies choose from). */
   readonly endpointInstances: number[][] = [];
-  /** Per endpoint: the queue senders send to when it is not chosen per instance (-1 = per instance). */
-  readonly endpointQueue: number[] = [];
 
   // Consumers, as parallel arrays indexed by consumer number.
   readonly consumerType: number[] = [];
@@ -74,11 +76,24 @@ export class World implements EventHandler {
   /** Per handler thread: its instance and the message it holds (-1 = idle). */
   readonly threadInstance: EndpointInstance[] = [];
   readonly threadMessage: number[] = [];
+  /** Per handler thread: what its current attempt leads to (handler-thread.ts). */
+  readonly threadOutcome: number[] = [];
+
+  /** Attach to record every step (trace-level tests, the narrated trace). */
+  trace: TraceSink | null = null;
+  /** The custom strategy's function, when the run's strategy is `custom`. */
+  custom: CustomSelect | null = null;
+  /** True when instances join or leave the mapping during the run (senders then refresh). */
+  mappingChanges = false;
 
   // The ledger's counters (work messages only).
   sent = 0;
+  /** Work messages created by senders: what the stop and warm-up rules count. */
+  senderSent = 0;
   completed = 0;
   lost = 0;
+  failed = 0;
+  retries = 0;
   liveWork = 0;
   liveReplies = 0;
   sendingStopped = false;
@@ -87,22 +102,20 @@ export class World implements EventHandler {
   warmupEndTime = NaN;
 
   readonly networkMs: number;
-  private readonly stopMessages: number;
-  private readonly warmupMessages: number;
-  private readonly warmupDurationMs: number;
-  readonly sampleIntervalMs: number;
+  readonly stopMessages: number;
+  readonly warmupMessages: number;
+  readonly warmupDurationMs: number;
 
   constructor(
     readonly scenario: Scenario,
     readonly strategy: StrategySpec,
     readonly observer: WorldObserver,
-    sampleIntervalMs: number,
+    readonly sampleIntervalMs: number,
   ) {
     this.networkMs = scenario.transport.networkMs;
     this.stopMessages = scenario.stop.messages ?? Infinity;
     this.warmupMessages = scenario.warmup.messages ?? 0;
     this.warmupDurationMs = scenario.warmup.durationMs ?? 0;
-    this.sampleIntervalMs = sampleIntervalMs;
   }
 
   addConsumer(type: number, ref: number, sub: number, queue: MessageQueue): number {
@@ -115,67 +128,34 @@ export class World implements EventHandler {
 
   /** Schedules the first events, runs to the end, and returns the number of events processed. */
   run(): number {
-    const sim = this.sim;
-    for (const stream of this.streams) sim.schedule(stream.gaps.sample(stream.gapRng), Ev.Arrival, stream.index, 0);
-    if (this.scenario.stop.durationMs !== undefined) sim.at(this.scenario.stop.durationMs, Ev.StopSending, 0, 0);
-    if (this.warmupDurationMs > 0) sim.at(this.warmupDurationMs, Ev.WarmupEnd, 0, 0);
-    else if (this.warmupMessages === 0) this.endWarmup();
-    sim.schedule(this.sampleIntervalMs, Ev.Sample, 0, 0);
-    // Every consumer starts idle: it waits on its queue.
-    for (let c = 0; c < this.consumerType.length; c++) {
-      if (this.consumerType[c] !== Consumer.Slot) this.consumerIdle(c);
-    }
-    // Workers of a distributor announce their capacity: one "worker starting" ready message each.
-    for (const instance of this.instances) {
-      if (instance.distributor < 0) continue;
-      const m = this.pool.allocate(READY);
-      this.pool.instance[m] = instance.index;
-      this.pool.id[m] = instance.threads;
-      this.pool.at[m] = instance.machine.index;
-      this.then(instance.machine.operate(0, 1), Ev.SendDone, m, this.distributors[instance.distributor].control.index);
-    }
-    return sim.run(this);
+    startRun(this);
+    return this.sim.run(this);
   }
 
   handle(kind: number, a: number, b: number): void {
     switch (kind) {
-      case Ev.Arrival:
-        arrival(this, a);
-        break;
-      case Ev.SendDone:
-        this.transmit(a, this.pool.at[a], b);
-        break;
-      case Ev.Deliver:
-        // The destination queue manager stores the arriving message: one accept operation.
-        this.then(this.machines[this.queues[b].machine].operate(this.sim.now, 1), Ev.Enqueue, a, b);
-        break;
-      case Ev.Enqueue:
-        this.enqueue(a, b);
-        break;
-      case Ev.Received:
-        this.received(a, b);
-        break;
-      case Ev.HandlerDone:
-        handlerDone(this, a, b);
-        break;
-      case Ev.Commit:
-        this.commit(a, b);
-        break;
+      case Ev.Arrival: arrival(this, a); break;
+      case Ev.SendDone: transmit(this, a, this.pool.at[a], b); break;
+      case Ev.Deliver: deliver(this, a, b); break;
+      case Ev.Enqueue: this.enqueue(a, b); break;
+      case Ev.Received: this.received(a, b); break;
+      case Ev.HandlerDone: handlerDone(this, a, b); break;
+      case Ev.Commit: this.commit(a, b); break;
+      case Ev.Abort: abort(this, a, b); break;
+      case Ev.QueueManagerIdle: queueManagerIdle(this, a); break;
+      case Ev.CpuDone: this.cpuDone(a, b); break;
+      case Ev.NoWorkerTimeout: noWorkerTimeout(this, a, b); break;
+      case Ev.RetryDue: transmit(this, a, this.pool.at[a], b); break;
+      case Ev.InstanceStart: startInstance(this, a); break;
+      case Ev.Refresh: refresh(this, a); break;
       case Ev.Sample:
         this.observer.sample(this);
         this.sim.schedule(this.sampleIntervalMs, Ev.Sample, 0, 0);
         break;
-      case Ev.StopSending:
-        this.stopSending();
-        break;
-      case Ev.WarmupEnd:
-        this.endWarmup();
-        break;
-      case Ev.DrainDeadline:
-        this.sim.stop();
-        break;
-      default:
-        throw new Error(`internal: unknown event kind ${kind}`);
+      case Ev.StopSending: this.stopSending(); break;
+      case Ev.WarmupEnd: this.endWarmup(); break;
+      case Ev.DrainDeadline: this.sim.stop(); break;
+      default: throw new Error(`internal: unknown event kind ${kind}`);
     }
   }
 
@@ -186,21 +166,13 @@ export class World implements EventHandler {
   }
 
   inWarmup(now: number): boolean {
-    return this.sent < this.warmupMessages || now < this.warmupDurationMs;
+    return this.senderSent < this.warmupMessages || now < this.warmupDurationMs;
   }
 
-  /** Bookkeeping after each work message is sent: the warm-up and stop rules by message count. */
+  /** Bookkeeping after each work message a sender sends: the count-based warm-up and stop rules. */
   afterSend(): void {
-    if (this.sent === this.warmupMessages && !this.warmupEnded) this.endWarmup();
-    if (this.sent >= this.stopMessages) this.stopSending();
-  }
-
-  /** A committed send leaves machine `from` for queue q: locally at once, else over the network. */
-  transmit(m: number, from: number, q: number): void {
-    const queue = this.queues[q];
-    this.pool.state[m] = IN_TRANSIT;
-    if (queue.machine === from) this.enqueue(m, q);
-    else this.then(this.sim.now + this.networkMs, queue.machine < 0 ? Ev.Enqueue : Ev.Deliver, m, q);
+    if (this.senderSent >= this.warmupMessages && !this.warmupEnded) this.endWarmup();
+    if (this.senderSent >= this.stopMessages) this.stopSending();
   }
 
   /** Message m is stored in queue q: the longest-waiting consumer takes it, or it waits in line. */
@@ -217,6 +189,7 @@ export class World implements EventHandler {
         if (Number.isNaN(pool.queuedAt[m])) pool.queuedAt[m] = now;
       }
     }
+    if (this.trace) this.emit('enqueue', m, queue.machine < 0 ? 'broker' : this.machines[queue.machine].name, queue.name, '');
     if (queue.waiting.length > 0) {
       this.take(queue.waiting.shift(), m);
     } else {
@@ -237,67 +210,109 @@ export class World implements EventHandler {
     }
   }
 
+  /** Consumer c's transaction aborted: m goes back to the head of its queue (or to a waiting consumer). */
+  rollback(c: number, m: number): void {
+    const queue = this.consumerQueue[c];
+    this.pool.state[m] = QUEUED;
+    if (this.trace) this.emit('rollback', m, this.consumerName(c), queue.name, 'back to the head of the queue');
+    if (queue.waiting.length > 0) {
+      this.take(queue.waiting.shift(), m);
+    } else {
+      queue.items.unshift(m);
+      queue.length.set(this.sim.now, queue.items.length);
+    }
+  }
+
   /** Consumer c takes message m out of its queue, inside a new transaction. */
   take(c: number, m: number): void {
     this.pool.state[m] = PROCESSING;
     switch (this.consumerType[c]) {
-      case Consumer.Thread:
-        threadTake(this, c, m);
+      case Consumer.Thread: threadTake(this, c, m); break;
+      case Consumer.Forwarder: forwarderTake(this, c, m); break;
+      case Consumer.Slot: slotTake(this, c, m); break;
+      case Consumer.Control: controlTake(this, c, m); break;
+      case Consumer.Replies: {
+        const sender = this.senders[this.consumerRef[c]];
+        if (this.trace) this.emit('receive', m, sender.name, sender.replies.name, '');
+        this.then(sender.machine.operate(this.sim.now, 1), Ev.Received, c, m);
         break;
-      case Consumer.Forwarder:
-        forwarderTake(this, c, m);
-        break;
-      case Consumer.Slot:
-        slotTake(this, c, m);
-        break;
-      case Consumer.Control:
-        controlTake(this, c, m);
-        break;
-      case Consumer.Replies:
-        this.then(this.senders[this.consumerRef[c]].machine.operate(this.sim.now, 1), Ev.Received, c, m);
-        break;
+      }
     }
   }
 
   private received(c: number, m: number): void {
     switch (this.consumerType[c]) {
-      case Consumer.Thread:
-        threadReceived(this, c, m);
-        break;
-      case Consumer.Forwarder:
-        forwarderReceived(this, c);
-        break;
-      case Consumer.Replies:
-        this.observer.replied(this, m);
-        this.pool.release(m);
-        this.liveReplies--;
-        this.consumerIdle(c);
-        this.checkDrained();
-        break;
+      case Consumer.Thread: threadReceived(this, c, m); break;
+      case Consumer.Forwarder: forwarderReceived(this, c, m); break;
+      case Consumer.Replies: senderReceived(this, c, m); break;
     }
   }
 
   private commit(c: number, m: number): void {
     switch (this.consumerType[c]) {
-      case Consumer.Thread:
-        threadCommit(this, c, m);
-        break;
-      case Consumer.Slot:
-        slotCommit(this, c, m);
-        break;
-      case Consumer.Control:
-        controlCommit(this, c, m);
-        break;
+      case Consumer.Thread: threadCommit(this, c, m); break;
+      case Consumer.Slot: slotCommit(this, c, m); break;
+      case Consumer.Control: controlCommit(this, c, m); break;
     }
   }
 
-  private endWarmup(): void {
+  /** Puts CPU-bound work on a machine's cores and keeps its one completion event current. */
+  addCpuWork(machine: Machine, work: number, c: number, m: number, job: number): void {
+    machine.cpu.add(this.sim.now, work, c, m, job);
+    this.scheduleCpu(machine);
+  }
+
+  private scheduleCpu(machine: Machine): void {
+    const cpu = machine.cpu;
+    cpu.token = (cpu.token + 1) & 0x3fffffff;
+    const next = cpu.nextCompletion(this.sim.now);
+    if (next !== Infinity) this.sim.at(next, Ev.CpuDone, machine.index, cpu.token);
+  }
+
+  private cpuDone(machineIndex: number, token: number): void {
+    const machine = this.machines[machineIndex];
+    const cpu = machine.cpu;
+    if (cpu.token !== token) return; // superseded by a later change in sharing
+    cpu.advance(this.sim.now);
+    while (cpu.takeFinished(this.sim.now) >= 0) {
+      const c = cpu.finishedConsumer;
+      const m = cpu.finishedMessage;
+      if (cpu.finishedKind === CpuJob.Handler) handlerDone(this, c, m);
+      else forwarderCpuDone(this, c, m);
+    }
+    this.scheduleCpu(machine);
+  }
+
+  consumerName(c: number): string {
+    const ref = this.consumerRef[c];
+    switch (this.consumerType[c]) {
+      case Consumer.Thread: return this.threadInstance[ref].name;
+      case Consumer.Replies: return this.senders[ref].name;
+      default: return `distributor@${this.distributors[ref].machine.name}`;
+    }
+  }
+
+  /** A readable name for message m: PlaceOrder#3, ready(worker1), entry(worker1)... */
+  messageLabel(m: number): string {
+    const pool = this.pool;
+    const kind = pool.kind[m];
+    if (kind === WORK) return `${this.typeNames[pool.type[m]]}#${pool.id[m]}`;
+    const instance = pool.instance[m] >= 0 ? this.instances[pool.instance[m]].name : '?';
+    if (kind === 1) return `${this.typeNames[pool.type[m]]}#${pool.id[m]}`;
+    return `${KIND_NAMES[kind]}(${instance})`;
+  }
+
+  emit(event: TraceEvent, m: number, by: string, where: string, detail: string): void {
+    this.trace?.({ time_ms: this.sim.now, event, message: m < 0 ? '' : this.messageLabel(m), by, where, detail });
+  }
+
+  endWarmup(): void {
     this.warmupEnded = true;
     this.warmupEndTime = this.sim.now;
     this.observer.warmupEnded(this);
   }
 
-  private stopSending(): void {
+  stopSending(): void {
     if (this.sendingStopped) return;
     this.sendingStopped = true;
     this.stopTime = this.sim.now;

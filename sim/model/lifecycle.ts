@@ -1,0 +1,72 @@
+// Starting a run, starting worker processes, and senders re-reading the instance mapping.
+import { Ev } from './events.js';
+import { READY } from './message-pool.js';
+import type { World } from './world.js';
+import { Consumer } from './world.js';
+
+/** Schedules the first events of a run. */
+export function startRun(world: World): void {
+  const sim = world.sim;
+  const scenario = world.scenario;
+  for (const stream of world.streams) sim.schedule(stream.gaps.sample(stream.gapRng), Ev.Arrival, stream.index, 0);
+  if (scenario.stop.durationMs !== undefined) sim.at(scenario.stop.durationMs, Ev.StopSending, 0, 0);
+  if (world.warmupDurationMs > 0) sim.at(world.warmupDurationMs, Ev.WarmupEnd, 0, 0);
+  else if (world.warmupMessages === 0) world.endWarmup();
+  sim.schedule(world.sampleIntervalMs, Ev.Sample, 0, 0);
+  // Distributor and sender processes wait on their queues from the start; handler threads from
+  // their instance's start.
+  for (let c = 0; c < world.consumerType.length; c++) {
+    const type = world.consumerType[c];
+    if (type !== Consumer.Slot && type !== Consumer.Thread) world.consumerIdle(c);
+  }
+  for (const sender of world.senders) {
+    readMapping(world, sender.index);
+    // Senders re-read the mapping on their own timers, each with its own phase.
+    if (world.mappingChanges) sim.schedule(sender.refreshRng.next() * sender.refreshMs, Ev.Refresh, sender.index, 0);
+  }
+  for (const instance of world.instances) {
+    if (instance.addedAtMs === 0) startInstance(world, instance.index);
+    else sim.at(instance.addedAtMs, Ev.InstanceStart, instance.index, 0);
+  }
+}
+
+/**
+ * A worker process starts: a new session. Its threads start taking messages, and a worker of a
+ * distributor announces its capacity with one "worker starting" message to the control queue.
+ */
+export function startInstance(world: World, i: number): void {
+  const instance = world.instances[i];
+  instance.running = true;
+  instance.session++;
+  if (world.trace) world.emit('start', -1, instance.name, instance.machine.name, `session ${instance.session}, capacity ${instance.capacity}`);
+  for (const c of instance.threadConsumers) world.consumerIdle(c);
+  if (instance.distributor < 0) return;
+  const pool = world.pool;
+  const m = pool.allocate(READY);
+  pool.instance[m] = i;
+  pool.id[m] = instance.capacity;
+  pool.session[m] = instance.session;
+  pool.at[m] = instance.machine.index;
+  const control = world.distributors[instance.distributor].control;
+  world.then(instance.machine.operate(world.sim.now, 1), Ev.SendDone, m, control.index);
+}
+
+/** A sender's timer: re-read the mapping, then schedule the next refresh. */
+export function refresh(world: World, s: number): void {
+  readMapping(world, s);
+  const sender = world.senders[s];
+  if (world.trace) {
+    const names = sender.view.map((list, e) => `${world.endpointNames[e]}: ${list.map((i) => world.instances[i].name).join(', ')}`);
+    world.emit('refresh', -1, sender.name, 'instance mapping', names.join('; '));
+  }
+  if (!world.sendingStopped) world.sim.schedule(sender.refreshMs, Ev.Refresh, s, 0);
+}
+
+/** The sender's copy of the instance mapping becomes what the file says now. */
+function readMapping(world: World, s: number): void {
+  const sender = world.senders[s];
+  const now = world.sim.now;
+  world.endpointInstances.forEach((list, e) => {
+    sender.view[e] = list.filter((i) => world.instances[i].mappedAt(now));
+  });
+}
