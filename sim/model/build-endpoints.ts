@@ -62,16 +62,7 @@ export function buildEndpoints(world: World, machine: (name: string) => Machine)
       addDistributor(world, endpoint.name, list, handlers, machine);
     }
   });
-  // Handler threads, in instance order.
-  for (const instance of world.instances) {
-    for (let t = 0; t < instance.threads; t++) {
-      const thread = world.threadInstance.length;
-      world.threadInstance.push(instance);
-      world.threadMessage.push(-1);
-      world.threadOutcome.push(0);
-      instance.threadConsumers.push(world.addConsumer(Consumer.Thread, thread, 0, instance.source));
-    }
-  }
+  // Handler threads are created when each instance starts (lifecycle.ts).
 }
 
 function addInstance(

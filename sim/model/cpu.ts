@@ -48,6 +48,19 @@ export class Cpu {
     return now + Math.max(0, least) / this.rate;
   }
 
+  /** Drops the jobs of a consumer whose process crashed; returns how much CPU work was wasted. */
+  removeConsumer(now: number, consumer: number): void {
+    this.advance(now);
+    for (let i = this.remaining.length - 1; i >= 0; i--) {
+      if (this.consumer[i] !== consumer) continue;
+      this.remaining.splice(i, 1);
+      this.consumer.splice(i, 1);
+      this.message.splice(i, 1);
+      this.kind.splice(i, 1);
+    }
+    this.busy.set(now, Math.min(this.remaining.length, this.cores));
+  }
+
   /** Removes the first finished job (remaining within rounding of zero); returns its index or -1. */
   takeFinished(now: number): number {
     for (let i = 0; i < this.remaining.length; i++) {

@@ -35,6 +35,6 @@ export const Ev = {
   InstanceStart: 15,
   /** A sender re-reads the instance mapping: a = sender. */
   Refresh: 16,
-  /** A handler transaction aborted after its rollback operation: a = thread consumer, b = message. */
-  Abort: 17,
+  /** A worker process crashes: a = instance. */
+  InstanceCrash: 17,
 } as const;

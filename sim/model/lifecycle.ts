@@ -31,15 +31,25 @@ export function startRun(world: World): void {
 }
 
 /**
- * A worker process starts: a new session. Its threads start taking messages, and a worker of a
- * distributor announces its capacity with one "worker starting" message to the control queue.
+ * A worker process starts: a new session, with new handler threads that start taking messages; a
+ * worker of a distributor announces its capacity with one "worker starting" message to the control
+ * queue. Free-slot entries of earlier sessions stay where they are.
  */
 export function startInstance(world: World, i: number): void {
   const instance = world.instances[i];
+  if (instance.running) return;
   instance.running = true;
   instance.session++;
   if (world.trace) world.emit('start', -1, instance.name, instance.machine.name, `session ${instance.session}, capacity ${instance.capacity}`);
-  for (const c of instance.threadConsumers) world.consumerIdle(c);
+  for (let t = 0; t < instance.threads; t++) {
+    const thread = world.threadInstance.length;
+    world.threadInstance.push(instance);
+    world.threadMessage.push(-1);
+    world.threadOutcome.push(0);
+    const c = world.addConsumer(Consumer.Thread, thread, 0, instance.source);
+    instance.threadConsumers.push(c);
+    world.consumerIdle(c);
+  }
   if (instance.distributor < 0) return;
   const pool = world.pool;
   const m = pool.allocate(READY);
@@ -69,4 +79,35 @@ function readMapping(world: World, s: number): void {
   world.endpointInstances.forEach((list, e) => {
     sender.view[e] = list.filter((i) => world.instances[i].mappedAt(now));
   });
+}
+
+/**
+ * A worker process crashes: its threads stop where they are. A message being handled rolls back to
+ * the head of its queue (receives are transactional), and anything its handler would have sent is
+ * never sent. Its queue and what waits in it stay. Returns the processing time lost.
+ */
+export function crashInstance(world: World, i: number): number {
+  const instance = world.instances[i];
+  if (!instance.running) return 0;
+  instance.running = false;
+  const now = world.sim.now;
+  let wasted = 0;
+  for (const c of instance.threadConsumers) {
+    const thread = world.consumerRef[c];
+    world.consumerQueue[c].waiting.remove(c);
+    const m = world.threadMessage[thread];
+    world.consumerType[c] = Consumer.Dead;
+    if (m < 0) continue;
+    world.threadMessage[thread] = -1;
+    instance.busy.add(now, -1);
+    if (world.handlers[world.pool.handler[m]].cpuBound) {
+      instance.machine.cpu.removeConsumer(now, c);
+      world.scheduleCpu(instance.machine);
+    }
+    if (!Number.isNaN(world.pool.startedAt[m])) wasted += now - world.pool.startedAt[m];
+    world.rollback(c, m);
+  }
+  instance.threadConsumers.length = 0;
+  if (world.trace) world.emit('crash', -1, instance.name, instance.machine.name, `${wasted.toFixed(1)} ms of work lost`);
+  return wasted;
 }

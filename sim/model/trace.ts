@@ -2,7 +2,8 @@
 // The world emits records only when a sink is attached: one null check per step otherwise.
 
 export type TraceEvent =
-  | 'start' // a worker process starts (detail: its capacity)
+  | 'start' // a worker process starts (detail: its session and capacity)
+  | 'crash' // a worker process crashed (detail: work lost)
   | 'route' // a sender chose an instance (detail: how)
   | 'send' // a process sent a message (committed), to a queue
   | 'accept' // a queue manager stored a message arriving over the network

@@ -18,9 +18,9 @@ import {
 } from './distributor.js';
 import { Ev } from './events.js';
 import type { Handler } from './handler.js';
-import { abort, handlerDone, threadCommit, threadReceived, threadTake } from './handler-thread.js';
+import { handlerDone, threadCommit, threadReceived, threadTake } from './handler-thread.js';
 import type { EndpointInstance } from './instance.js';
-import { refresh, startInstance, startRun } from './lifecycle.js';
+import { crashInstance, refresh, startInstance, startRun } from './lifecycle.js';
 import type { Machine } from './machine.js';
 import { KIND_NAMES, MessagePool, PROCESSING, QUEUED, WORK } from './message-pool.js';
 import type { WorldObserver } from './observer.js';
@@ -45,6 +45,8 @@ export const Consumer = {
   Control: 3,
   /** A sender taking replies and acknowledgements from its input queue. ref = sender. */
   Replies: 4,
+  /** A consumer of a process that crashed: events still addressed to it are ignored. */
+  Dead: 5,
 } as const;
 
 /** Continuations of CPU-bound work (Cpu.kind). */
@@ -139,14 +141,14 @@ export class World implements EventHandler {
       case Ev.Deliver: deliver(this, a, b); break;
       case Ev.Enqueue: this.enqueue(a, b); break;
       case Ev.Received: this.received(a, b); break;
-      case Ev.HandlerDone: handlerDone(this, a, b); break;
+      case Ev.HandlerDone: if (this.consumerType[a] !== Consumer.Dead) handlerDone(this, a, b); break;
       case Ev.Commit: this.commit(a, b); break;
-      case Ev.Abort: abort(this, a, b); break;
       case Ev.QueueManagerIdle: queueManagerIdle(this, a); break;
       case Ev.CpuDone: this.cpuDone(a, b); break;
       case Ev.NoWorkerTimeout: noWorkerTimeout(this, a, b); break;
       case Ev.RetryDue: transmit(this, a, this.pool.at[a], b); break;
       case Ev.InstanceStart: startInstance(this, a); break;
+      case Ev.InstanceCrash: crashInstance(this, a); break;
       case Ev.Refresh: refresh(this, a); break;
       case Ev.Sample:
         this.observer.sample(this);
@@ -241,6 +243,7 @@ export class World implements EventHandler {
   }
 
   private received(c: number, m: number): void {
+    // A Dead consumer matches no case: what a crashed process was doing is simply dropped.
     switch (this.consumerType[c]) {
       case Consumer.Thread: threadReceived(this, c, m); break;
       case Consumer.Forwarder: forwarderReceived(this, c, m); break;
@@ -262,7 +265,7 @@ export class World implements EventHandler {
     this.scheduleCpu(machine);
   }
 
-  private scheduleCpu(machine: Machine): void {
+  scheduleCpu(machine: Machine): void {
     const cpu = machine.cpu;
     cpu.token = (cpu.token + 1) & 0x3fffffff;
     const next = cpu.nextCompletion(this.sim.now);
