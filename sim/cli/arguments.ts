@@ -21,3 +21,13 @@ export function checkStrategies(wanted: readonly string[] | undefined, available
     );
   }
 }
+
+/** Variant names given with --variant must exist in the scenario. */
+export function checkVariants(wanted: readonly string[] | undefined, available: readonly string[]): void {
+  if (!wanted) return;
+  const unknown = wanted.filter((name) => !available.includes(name));
+  if (unknown.length > 0) {
+    const has = available.length > 0 ? `it has ${available.join(', ')}` : 'it has no variants';
+    throw new UsageError(unknown.map((name) => `sim: --variant ${JSON.stringify(name)} is not a variant of this scenario; ${has}`));
+  }
+}

@@ -2,6 +2,7 @@
 // Nothing below the CLI prints or exits.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { CustomStrategyError } from '../model/custom-strategy.js';
 import { scenarioJsonSchema } from '../scenario/index.js';
 import { exitCodeFor, UsageError, type Outcome } from './exit-codes.js';
 import { runCommand } from './run-command.js';
@@ -13,6 +14,11 @@ function out(text: string): void {
 function report(error: unknown): Outcome {
   if (error instanceof UsageError) {
     process.stderr.write(`${error.lines.join('\n')}\n`);
+    return 'bad-input';
+  }
+  if (error instanceof CustomStrategyError) {
+    // The user's own strategy module misbehaved: their input, not a bug in sim.
+    process.stderr.write(`sim: ${error.message}\n`);
     return 'bad-input';
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -44,11 +50,12 @@ export async function main(argv: string[]): Promise<number> {
           .option('seed', { type: 'string', describe: "override the scenario's seed (non-negative integer)" })
           .option('messages-csv', { type: 'boolean', default: false, describe: 'also write messages.csv, one row per message' })
           .option('strategy', { type: 'string', array: true, describe: 'run only this strategy (repeatable)' })
+          .option('variant', { type: 'string', array: true, describe: 'run only this variant (repeatable)' })
           .option('svg', { type: 'boolean', default: true, describe: 'render charts to SVG (--no-svg to skip)' }),
       (a) =>
         guard(() =>
           runCommand(
-            { file: a.file, out: a.out, seed: a.seed, messagesCsv: a['messages-csv'], strategy: a.strategy, svg: a.svg },
+            { file: a.file, out: a.out, seed: a.seed, messagesCsv: a['messages-csv'], strategy: a.strategy, variant: a.variant, svg: a.svg },
             out,
           ),
         ),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { runScenario } from '../metrics/run.js';
 import { beginOutput, createMessagesCsvWriter, formatComparisonTable, writeReport } from '../reports/index.js';
 import { formatProblem, loadScenarioFile } from '../scenario/index.js';
-import { checkStrategies, parseSeed } from './arguments.js';
+import { checkStrategies, checkVariants, parseSeed } from './arguments.js';
 import { UsageError } from './exit-codes.js';
 
 export interface RunArgs {
@@ -13,6 +13,7 @@ export interface RunArgs {
   seed?: unknown;
   messagesCsv: boolean;
   strategy?: string[];
+  variant?: string[];
   svg: boolean;
 }
 
@@ -20,19 +21,26 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
   const seed = parseSeed(args.seed);
   const loaded = loadScenarioFile(args.file);
   if (!loaded.ok) throw new UsageError(loaded.problems.map(formatProblem));
-  const scenario = seed === undefined ? loaded.scenario : { ...loaded.scenario, seed };
+  const withSeed = <T extends { seed: number }>(s: T): T => (seed === undefined ? s : { ...s, seed });
+  const scenario = withSeed(loaded.scenario);
   checkStrategies(args.strategy, scenario.strategies.map((s) => s.name));
+  checkVariants(args.variant, loaded.variants.map((v) => v.name));
+  const variants = loaded.variants
+    .filter((v) => !args.variant || args.variant.includes(v.name))
+    .map((v) => ({ ...v, scenario: withSeed(v.scenario) }));
 
   const dir = args.out ?? path.join('reports', scenario.name);
   const output = beginOutput(dir);
   const messages = args.messagesCsv ? createMessagesCsvWriter(output.tempPath('messages.csv')) : undefined;
   try {
-    const result = await runScenario(scenario, { strategies: args.strategy, messages });
+    const result = await runScenario(scenario, { strategies: args.strategy, variants, messages });
     messages?.close();
     const files = await writeReport(result, output, { svg: args.svg });
     output.commit();
     const total = files.length + (messages ? 1 : 0);
-    print(`${scenario.name}: seed ${scenario.seed}, ${result.runs.length} strateg${result.runs.length === 1 ? 'y' : 'ies'}\n`);
+    const strategies = new Set(result.runs.map((r) => r.summary.strategy)).size;
+    const shape = `${strategies} strateg${strategies === 1 ? 'y' : 'ies'}${result.variants.length > 0 ? ` x ${result.variants.length} variants` : ''}`;
+    print(`${scenario.name}: seed ${scenario.seed}, ${shape}\n`);
     print(formatComparisonTable(result.runs));
     print(`\nwrote ${total} files to ${dir}${path.sep}\n`);
   } catch (error) {

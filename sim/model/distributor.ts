@@ -15,7 +15,7 @@ import { ENTRY } from './message-pool.js';
 import type { MessageQueue } from './queue.js';
 import { transmit } from './transport.js';
 import type { World } from './world.js';
-import { CpuJob } from './world.js';
+import { addCpuWork, CpuJob } from './cpu-work.js';
 
 export class Distributor {
   /** Per forwarder: the data message it holds, or -1. */
@@ -63,7 +63,7 @@ export function forwarderTake(world: World, c: number, m: number): void {
 /** Received: the forwarding work on the CPU, if any, then the free slot. */
 export function forwarderReceived(world: World, c: number, m: number): void {
   const d = world.distributors[world.consumerRef[c]];
-  if (d.cpuMs > 0) world.addCpuWork(d.machine, d.cpuMs, c, m, CpuJob.Forward);
+  if (d.cpuMs > 0) addCpuWork(world, d.machine, d.cpuMs, c, m, CpuJob.Forward);
   else waitForSlot(world, d, world.consumerSub[c]);
 }
 

@@ -14,7 +14,7 @@ import { route } from './routing.js';
 import { createWork } from './sending.js';
 import { transmit } from './transport.js';
 import type { World } from './world.js';
-import { CpuJob } from './world.js';
+import { addCpuWork, CpuJob } from './cpu-work.js';
 
 /** What a finished attempt leads to (per thread, decided in handlerDone, carried out at commit). */
 const Outcome = { Success: 0, Delayed: 1, Error: 2 } as const;
@@ -42,7 +42,7 @@ export function threadReceived(world: World, c: number, m: number): void {
   pool.workMs[m] += work;
   const handler = world.handlers[pool.handler[m]];
   if (world.trace) world.emit('handle', m, instance.name, instance.machine.name, `${+work.toFixed(3)} ms${handler.cpuBound ? ' of CPU' : ''}`);
-  if (handler.cpuBound) world.addCpuWork(instance.machine, work, c, m, CpuJob.Handler);
+  if (handler.cpuBound) addCpuWork(world, instance.machine, work, c, m, CpuJob.Handler);
   else world.then(now + work, Ev.HandlerDone, c, m);
 }
 

@@ -1,4 +1,5 @@
 // Starting a run, starting worker processes, and senders re-reading the instance mapping.
+import { scheduleCpu } from './cpu-work.js';
 import { Ev } from './events.js';
 import { READY } from './message-pool.js';
 import type { World } from './world.js';
@@ -102,7 +103,7 @@ export function crashInstance(world: World, i: number): number {
     instance.busy.add(now, -1);
     if (world.handlers[world.pool.handler[m]].cpuBound) {
       instance.machine.cpu.removeConsumer(now, c);
-      world.scheduleCpu(instance.machine);
+      scheduleCpu(world, instance.machine);
     }
     if (!Number.isNaN(world.pool.startedAt[m])) wasted += now - world.pool.startedAt[m];
     world.rollback(c, m);

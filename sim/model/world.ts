@@ -4,12 +4,12 @@
 // transport.ts; what each kind of process does is in sending.ts, handler-thread.ts, distributor.ts
 // and lifecycle.ts. The accounting of operations is documented in transport.ts.
 import { Simulator, type EventHandler } from '../engine/simulator.js';
+import { cpuDone } from './cpu-work.js';
 import type { CustomSelect } from './custom-strategy.js';
 import {
   controlCommit,
   controlTake,
   type Distributor,
-  forwarderCpuDone,
   forwarderReceived,
   forwarderTake,
   noWorkerTimeout,
@@ -48,9 +48,6 @@ export const Consumer = {
   /** A consumer of a process that crashed: events still addressed to it are ignored. */
   Dead: 5,
 } as const;
-
-/** Continuations of CPU-bound work (Cpu.kind). */
-export const CpuJob = { Handler: 0, Forward: 1 } as const;
 
 export class World implements EventHandler {
   readonly sim = new Simulator();
@@ -144,7 +141,7 @@ export class World implements EventHandler {
       case Ev.HandlerDone: if (this.consumerType[a] !== Consumer.Dead) handlerDone(this, a, b); break;
       case Ev.Commit: this.commit(a, b); break;
       case Ev.QueueManagerIdle: queueManagerIdle(this, a); break;
-      case Ev.CpuDone: this.cpuDone(a, b); break;
+      case Ev.CpuDone: cpuDone(this, a, b); break;
       case Ev.NoWorkerTimeout: noWorkerTimeout(this, a, b); break;
       case Ev.RetryDue: transmit(this, a, this.pool.at[a], b); break;
       case Ev.InstanceStart: startInstance(this, a); break;
@@ -257,33 +254,6 @@ export class World implements EventHandler {
       case Consumer.Slot: slotCommit(this, c, m); break;
       case Consumer.Control: controlCommit(this, c, m); break;
     }
-  }
-
-  /** Puts CPU-bound work on a machine's cores and keeps its one completion event current. */
-  addCpuWork(machine: Machine, work: number, c: number, m: number, job: number): void {
-    machine.cpu.add(this.sim.now, work, c, m, job);
-    this.scheduleCpu(machine);
-  }
-
-  scheduleCpu(machine: Machine): void {
-    const cpu = machine.cpu;
-    cpu.token = (cpu.token + 1) & 0x3fffffff;
-    const next = cpu.nextCompletion(this.sim.now);
-    if (next !== Infinity) this.sim.at(next, Ev.CpuDone, machine.index, cpu.token);
-  }
-
-  private cpuDone(machineIndex: number, token: number): void {
-    const machine = this.machines[machineIndex];
-    const cpu = machine.cpu;
-    if (cpu.token !== token) return; // superseded by a later change in sharing
-    cpu.advance(this.sim.now);
-    while (cpu.takeFinished(this.sim.now) >= 0) {
-      const c = cpu.finishedConsumer;
-      const m = cpu.finishedMessage;
-      if (cpu.finishedKind === CpuJob.Handler) handlerDone(this, c, m);
-      else forwarderCpuDone(this, c, m);
-    }
-    this.scheduleCpu(machine);
   }
 
   consumerName(c: number): string {

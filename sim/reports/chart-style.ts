@@ -29,8 +29,8 @@ export const CHART_CONFIG: Config = {
 export interface ChartTitle {
   /** What the chart shows; the scenario name is put in front. */
   what: string;
-  /** One line saying how to read it. */
-  subtitle: string;
+  /** One line saying how to read it (or a few: vega does not wrap, and sizes the chart to the longest). */
+  subtitle: string | string[];
 }
 
 /** The fields every chart spec starts with. */
@@ -78,3 +78,38 @@ export function chartValues<T extends object, K extends keyof T & string>(
     return out;
   });
 }
+
+/** Height of one panel when a chart is split into one panel per variant. */
+export const PANEL_HEIGHT = 150;
+
+/** Facet headers as left-aligned bold headings above each panel, not rotated labels beside them. */
+export const PANEL_HEADER = {
+  labelAngle: 0,
+  labelOrient: 'top',
+  labelAnchor: 'start',
+  labelFontWeight: 'bold',
+  titleOrient: 'top',
+  titleAnchor: 'start',
+} as const;
+
+/**
+ * The facet of a chart split by variant: one row per variant, in scenario order (not alphabetical:
+ * "1ms, 10ms, 100ms, 1s" would otherwise come out as "100ms, 10ms, 1ms, 1s").
+ */
+export function variantRows(variants: readonly string[]) {
+  return { field: 'variant', type: 'nominal' as const, sort: [...variants], title: 'variant', header: PANEL_HEADER };
+}
+
+/** The variant as a tooltip line, for charts that show several variants. */
+export const VARIANT_TOOLTIP = { field: 'variant', type: 'nominal', title: 'variant' } as const;
+
+// Vega-Lite's piece types, taken from TopLevelSpec (the package exports only the top level). Pieces
+// shared between a chart's single view and its per-variant panels are declared with these types, so
+// literals keep their literal types ('nominal', not string) and arrays stay mutable.
+type TopLevelFacetSpec = Extract<TopLevelSpec, { facet: unknown }>;
+/** What goes inside a facet: a unit (one mark) or a layer. */
+export type PanelSpec = TopLevelFacetSpec['spec'];
+export type UnitPanelSpec = Extract<PanelSpec, { mark: unknown }>;
+export type LayerPanelSpec = Extract<PanelSpec, { layer: unknown }>;
+export type Transforms = NonNullable<TopLevelFacetSpec['transform']>;
+export type UnitEncoding = NonNullable<UnitPanelSpec['encoding']>;

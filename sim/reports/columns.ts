@@ -2,7 +2,9 @@
 // (test/reports/columns.test.ts reads that file and checks the order). Lists are explicit, rather than
 // Object.keys(rows[0]), so a file with zero rows still has its header.
 import type {
+  EndpointRow,
   InstanceRow,
+  MachineRow,
   LeftoverRow,
   MessageRow,
   QueueLengthRow,
@@ -22,6 +24,7 @@ function columnsOf<T>() {
 
 export const SUMMARY_COLUMNS = columnsOf<SummaryRow>()([
   'strategy',
+  'variant',
   'kind',
   'seed',
   'sent',
@@ -29,6 +32,8 @@ export const SUMMARY_COLUMNS = columnsOf<SummaryRow>()([
   'queued_at_end',
   'in_flight_at_end',
   'lost',
+  'failed',
+  'retries',
   'measured',
   'throughput_per_s',
   'latency_mean_ms',
@@ -52,8 +57,34 @@ export const SUMMARY_COLUMNS = columnsOf<SummaryRow>()([
   'events',
 ]);
 
+export const ENDPOINT_COLUMNS = columnsOf<EndpointRow>()([
+  'strategy',
+  'variant',
+  'endpoint',
+  'completed',
+  'failed',
+  'throughput_per_s',
+  'latency_mean_ms',
+  'latency_p99_ms',
+  'wait_mean_ms',
+  'wait_p99_ms',
+  'service_mean_ms',
+]);
+
+export const MACHINE_COLUMNS = columnsOf<MachineRow>()([
+  'strategy',
+  'variant',
+  'machine',
+  'cores',
+  'operations',
+  'queue_manager_utilisation',
+  'cpu_utilisation',
+  'outgoing_max',
+]);
+
 export const INSTANCE_COLUMNS = columnsOf<InstanceRow>()([
   'strategy',
+  'variant',
   'endpoint',
   'instance',
   'machine',
@@ -69,6 +100,7 @@ export const INSTANCE_COLUMNS = columnsOf<InstanceRow>()([
 
 export const TIMESERIES_COLUMNS = columnsOf<TimeseriesRow>()([
   'strategy',
+  'variant',
   'time_s',
   'sent',
   'completed',
@@ -78,12 +110,20 @@ export const TIMESERIES_COLUMNS = columnsOf<TimeseriesRow>()([
   'queued',
 ]);
 
-export const QUEUE_LENGTH_COLUMNS = columnsOf<QueueLengthRow>()(['strategy', 'time_s', 'queue', 'machine', 'length']);
+export const QUEUE_LENGTH_COLUMNS = columnsOf<QueueLengthRow>()([
+  'strategy',
+  'variant',
+  'time_s',
+  'queue',
+  'machine',
+  'length',
+]);
 
-export const LEFTOVER_COLUMNS = columnsOf<LeftoverRow>()(['strategy', 'queue', 'machine', 'messages']);
+export const LEFTOVER_COLUMNS = columnsOf<LeftoverRow>()(['strategy', 'variant', 'queue', 'machine', 'messages']);
 
 export const MESSAGE_COLUMNS = columnsOf<MessageRow>()([
   'strategy',
+  'variant',
   'id',
   'sender',
   'message',
@@ -99,4 +139,5 @@ export const MESSAGE_COLUMNS = columnsOf<MessageRow>()([
   'latency_ms',
   'wait_ms',
   'service_ms',
+  'attempts',
 ]);

@@ -1,10 +1,13 @@
-// The small CSV files of a report (summary, instances, time series, queue lengths, leftovers), built
-// in memory with csv-stringify. messages.csv can be huge and is streamed instead (messages-csv.ts).
+// The small CSV files of a report (summary, endpoints, instances, machines, time series, queue lengths,
+// leftovers), built in memory with csv-stringify. messages.csv can be huge and is streamed instead
+// (messages-csv.ts).
 import { stringify } from 'csv-stringify/sync';
 import type { RunResult } from '../metrics/results.js';
 import {
+  ENDPOINT_COLUMNS,
   INSTANCE_COLUMNS,
   LEFTOVER_COLUMNS,
+  MACHINE_COLUMNS,
   QUEUE_LENGTH_COLUMNS,
   SUMMARY_COLUMNS,
   TIMESERIES_COLUMNS,
@@ -31,6 +34,20 @@ export function summaryCsv(runs: readonly RunResult[]): string {
   return toCsv(
     runs.map((run) => run.summary),
     SUMMARY_COLUMNS,
+  );
+}
+
+export function endpointsCsv(runs: readonly RunResult[]): string {
+  return toCsv(
+    runs.flatMap((run) => run.endpoints),
+    ENDPOINT_COLUMNS,
+  );
+}
+
+export function machinesCsv(runs: readonly RunResult[]): string {
+  return toCsv(
+    runs.flatMap((run) => run.machines),
+    MACHINE_COLUMNS,
   );
 }
 

@@ -2,14 +2,25 @@
 // It returns text and writes only through an Output; it never prints and never exits.
 export { buildCharts, type Chart } from './charts.js';
 export {
+  ENDPOINT_COLUMNS,
   INSTANCE_COLUMNS,
   LEFTOVER_COLUMNS,
+  MACHINE_COLUMNS,
   MESSAGE_COLUMNS,
   QUEUE_LENGTH_COLUMNS,
   SUMMARY_COLUMNS,
   TIMESERIES_COLUMNS,
 } from './columns.js';
-export { instancesCsv, leftoversCsv, queueLengthsCsv, summaryCsv, timeseriesCsv, toCsv } from './csv.js';
+export {
+  endpointsCsv,
+  instancesCsv,
+  leftoversCsv,
+  machinesCsv,
+  queueLengthsCsv,
+  summaryCsv,
+  timeseriesCsv,
+  toCsv,
+} from './csv.js';
 export { createMessagesCsvWriter, type MessagesCsvWriter } from './messages-csv.js';
 export { formatFixed, formatNumber, roundSignificant } from './number-format.js';
 export { beginOutput, type Output } from './output-dir.js';

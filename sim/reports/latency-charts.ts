@@ -1,96 +1,138 @@
 // The latency charts: the headline statistics side by side, and the whole distribution as a CDF.
+// With variants, each becomes one panel per variant (the strategy colours stay the same).
 import type { TopLevelSpec } from 'vega-lite';
 import type { ScenarioResult } from '../metrics/results.js';
-import { CHART_HEIGHT, CHART_WIDTH, chartHeader, chartValues, strategyColor, strategyOrder } from './chart-style.js';
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  PANEL_HEIGHT,
+  type Transforms,
+  type UnitEncoding,
+  VARIANT_TOOLTIP,
+  chartHeader,
+  chartValues,
+  strategyColor,
+  strategyOrder,
+  variantRows,
+} from './chart-style.js';
 
 /** The summary columns folded into the bar chart's "statistic" field, in the order shown. */
 const LATENCY_STATISTICS = ['latency_mean_ms', 'latency_p50_ms', 'latency_p95_ms', 'latency_p99_ms'] as const;
 
-/** Grouped bars: one group per statistic (mean, p50, p95, p99), one bar per strategy in each. */
+/**
+ * Grouped bars: one group per statistic (mean, p50, p95, p99), one bar per strategy in each. With
+ * variants, one panel per variant, each with its own latency scale: handler durations from 1 ms to 1 s
+ * on one scale would flatten the short ones to nothing (latency-by-variant compares across variants).
+ */
 export function latencyChart(result: ScenarioResult): TopLevelSpec {
   const strategies = strategyOrder(result.runs);
-  return {
-    ...chartHeader(result.scenario, {
-      what: 'latency by strategy',
-      subtitle: 'from send to handler completion, messages sent after the warm-up',
-    }),
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
-    data: {
-      values: chartValues(
-        result.runs.map((run) => run.summary),
-        ['strategy', ...LATENCY_STATISTICS],
-      ),
+  const variants = result.variants.length > 0;
+  const title = {
+    what: 'latency by strategy',
+    subtitle: 'from send to handler completion, messages sent after the warm-up',
+  };
+  const data = {
+    values: chartValues(
+      result.runs.map((run) => run.summary),
+      variants ? ['strategy', 'variant', ...LATENCY_STATISTICS] : ['strategy', ...LATENCY_STATISTICS],
+    ),
+  };
+  const transform: Transforms = [
+    { fold: [...LATENCY_STATISTICS], as: ['column', 'latency_ms'] },
+    // latency_p95_ms -> p95: the column names stay the data, the short names label the axis.
+    { calculate: "replace(replace(datum.column, 'latency_', ''), '_ms', '')", as: 'statistic' },
+  ];
+  const mark = { type: 'bar', tooltip: true } as const;
+  const encoding: UnitEncoding = {
+    x: {
+      field: 'statistic',
+      type: 'nominal',
+      sort: ['mean', 'p50', 'p95', 'p99'],
+      title: 'statistic',
+      axis: { labelAngle: 0 },
     },
-    transform: [
-      { fold: [...LATENCY_STATISTICS], as: ['column', 'latency_ms'] },
-      // latency_p95_ms -> p95: the column names stay the data, the short names label the axis.
-      { calculate: "replace(replace(datum.column, 'latency_', ''), '_ms', '')", as: 'statistic' },
+    xOffset: { field: 'strategy', type: 'nominal', sort: strategies },
+    // mean, not the default sum: several replications of one strategy must not add up.
+    y: { aggregate: 'mean', field: 'latency_ms', type: 'quantitative', title: 'latency (ms)' },
+    color: strategyColor(strategies),
+    tooltip: [
+      ...(variants ? [VARIANT_TOOLTIP] : []),
+      { field: 'strategy', type: 'nominal', title: 'strategy' },
+      { field: 'statistic', type: 'nominal', title: 'statistic' },
+      { aggregate: 'mean', field: 'latency_ms', type: 'quantitative', title: 'latency (ms)', format: ',.1f' },
     ],
-    mark: { type: 'bar', tooltip: true },
-    encoding: {
-      x: {
-        field: 'statistic',
-        type: 'nominal',
-        sort: ['mean', 'p50', 'p95', 'p99'],
-        title: 'statistic',
-        axis: { labelAngle: 0 },
-      },
-      xOffset: { field: 'strategy', type: 'nominal', sort: strategies },
-      // mean, not the default sum: several replications of one strategy must not add up.
-      y: { aggregate: 'mean', field: 'latency_ms', type: 'quantitative', title: 'latency (ms)' },
-      color: strategyColor(strategies),
-      tooltip: [
-        { field: 'strategy', type: 'nominal', title: 'strategy' },
-        { field: 'statistic', type: 'nominal', title: 'statistic' },
-        { aggregate: 'mean', field: 'latency_ms', type: 'quantitative', title: 'latency (ms)', format: ',.1f' },
-      ],
-    },
+  };
+
+  if (!variants) {
+    return { ...chartHeader(result.scenario, title), width: CHART_WIDTH, height: CHART_HEIGHT, data, transform, mark, encoding };
+  }
+  return {
+    ...chartHeader(result.scenario, { ...title, subtitle: [title.subtitle, 'one panel per variant, each with its own latency scale'] }),
+    data,
+    transform,
+    facet: { row: variantRows(result.variants) },
+    spacing: 16,
+    spec: { width: CHART_WIDTH, height: PANEL_HEIGHT, mark, encoding },
+    resolve: { scale: { y: 'independent' } },
   };
 }
 
-/** The latency distribution per strategy; log x so the body and the tail are both visible. */
+/**
+ * The latency distribution per strategy; log x so the body and the tail are both visible. With
+ * variants, one panel per variant on one shared log axis: how far the distributions move as the
+ * variant changes is part of the story, and a log axis keeps each variant's spread readable.
+ */
 export function latencyCdfChart(result: ScenarioResult): TopLevelSpec {
   const strategies = strategyOrder(result.runs);
+  const variants = result.variants.length > 0;
+  const title = {
+    what: 'latency distribution',
+    subtitle: 'share of measured messages completed within a given latency',
+  };
+  const data = {
+    values: chartValues(
+      result.runs.flatMap((run) => run.cdf),
+      variants ? ['strategy', 'variant', 'percentile', 'latency_ms'] : ['strategy', 'percentile', 'latency_ms'],
+    ),
+  };
+  // A log scale has no place for 0 (or NaN, which becomes null in JSON).
+  const transform: Transforms = [{ filter: 'isValid(datum.latency_ms) && datum.latency_ms > 0' }];
+  // Straight segments between the measured percentiles (a few dozen points per strategy): steps
+  // between points 5 percentiles apart read as data that is not there.
+  const mark = { type: 'line', tooltip: true } as const;
+  const encoding: UnitEncoding = {
+    x: {
+      field: 'latency_ms',
+      type: 'quantitative',
+      scale: { type: 'log', nice: false },
+      title: 'latency (ms, log scale)',
+      axis: { format: '~s', grid: true },
+    },
+    y: {
+      field: 'percentile',
+      type: 'quantitative',
+      scale: { domain: [0, 100] },
+      title: 'percentile (%)',
+    },
+    order: { field: 'percentile', type: 'quantitative' },
+    color: strategyColor(strategies),
+    tooltip: [
+      ...(variants ? [VARIANT_TOOLTIP] : []),
+      { field: 'strategy', type: 'nominal', title: 'strategy' },
+      { field: 'percentile', type: 'quantitative', title: 'percentile (%)' },
+      { field: 'latency_ms', type: 'quantitative', title: 'latency (ms)', format: ',.1f' },
+    ],
+  };
+
+  if (!variants) {
+    return { ...chartHeader(result.scenario, title), width: CHART_WIDTH, height: CHART_HEIGHT, data, transform, mark, encoding };
+  }
   return {
-    ...chartHeader(result.scenario, {
-      what: 'latency distribution',
-      subtitle: 'share of measured messages completed within a given latency',
-    }),
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
-    data: {
-      values: chartValues(
-        result.runs.flatMap((run) => run.cdf),
-        ['strategy', 'percentile', 'latency_ms'],
-      ),
-    },
-    // A log scale has no place for 0 (or NaN, which becomes null in JSON).
-    transform: [{ filter: 'isValid(datum.latency_ms) && datum.latency_ms > 0' }],
-    // Straight segments between the measured percentiles (a few dozen points per strategy): steps
-    // between points 5 percentiles apart read as data that is not there.
-    mark: { type: 'line', tooltip: true },
-    encoding: {
-      x: {
-        field: 'latency_ms',
-        type: 'quantitative',
-        scale: { type: 'log', nice: false },
-        title: 'latency (ms, log scale)',
-        axis: { format: '~s', grid: true },
-      },
-      y: {
-        field: 'percentile',
-        type: 'quantitative',
-        scale: { domain: [0, 100] },
-        title: 'percentile (%)',
-      },
-      order: { field: 'percentile', type: 'quantitative' },
-      color: strategyColor(strategies),
-      tooltip: [
-        { field: 'strategy', type: 'nominal', title: 'strategy' },
-        { field: 'percentile', type: 'quantitative', title: 'percentile (%)' },
-        { field: 'latency_ms', type: 'quantitative', title: 'latency (ms)', format: ',.1f' },
-      ],
-    },
+    ...chartHeader(result.scenario, { ...title, subtitle: [title.subtitle, 'one panel per variant, on one latency axis'] }),
+    data,
+    transform,
+    facet: { row: variantRows(result.variants) },
+    spacing: 16,
+    spec: { width: CHART_WIDTH, height: PANEL_HEIGHT, mark, encoding },
   };
 }

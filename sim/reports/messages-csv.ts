@@ -55,6 +55,8 @@ export function createMessagesCsvWriter(path: string): MessagesCsvWriter {
       append(
         field(row.strategy) +
           ',' +
+          field(row.variant) +
+          ',' +
           formatFixed(row.id, 0) +
           ',' +
           field(row.sender) +
@@ -84,6 +86,8 @@ export function createMessagesCsvWriter(path: string): MessagesCsvWriter {
           formatFixed(row.wait_ms, MS_DECIMALS) +
           ',' +
           formatFixed(row.service_ms, MS_DECIMALS) +
+          ',' +
+          formatFixed(row.attempts, 0) +
           '\n',
       );
     },

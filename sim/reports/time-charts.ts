@@ -1,10 +1,29 @@
-// The charts over simulated time: throughput, queued work, and every queue's length.
+// The charts over simulated time: throughput, queued work, and every queue's length. With variants,
+// each run has its own time line (a variant with 1 s handlers may run an hour, one with 1 ms handlers
+// a minute), so every variant gets its own panel with its own time and value axes.
 import type { TopLevelSpec } from 'vega-lite';
 import type { ScenarioResult } from '../metrics/results.js';
-import { CHART_HEIGHT, CHART_WIDTH, chartHeader, chartValues, strategyColor, strategyOrder } from './chart-style.js';
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  type LayerPanelSpec,
+  PANEL_HEADER,
+  PANEL_HEIGHT,
+  type Transforms,
+  type UnitEncoding,
+  VARIANT_TOOLTIP,
+  chartHeader,
+  chartValues,
+  strategyColor,
+  strategyOrder,
+  variantRows,
+} from './chart-style.js';
 import { queueLabel } from './queue-label.js';
 
 const TIME_AXIS = { field: 'time_s', type: 'quantitative', title: 'time (s)' } as const;
+
+/** The subtitle's second line on a chart split by variant. */
+const OWN_AXES = 'one panel per variant, each with its own axes';
 
 /**
  * Throughput per bucket is noisy (a Poisson count), and four noisy lines on one chart are unreadable:
@@ -12,45 +31,55 @@ const TIME_AXIS = { field: 'time_s', type: 'quantitative', title: 'time (s)' } a
  */
 export function throughputChart(result: ScenarioResult): TopLevelSpec {
   const strategies = strategyOrder(result.runs);
+  const variants = result.variants.length > 0;
   const buckets = Math.max(0, ...result.runs.map((run) => run.timeseries.length));
   // About a twentieth of the run: smooths bucket noise, keeps changes like a node dying visible.
   const half = Math.max(1, Math.round(buckets / 40));
   // The legend would otherwise copy the faint per-bucket line, the first layer.
   const color = { ...strategyColor(strategies), legend: { symbolOpacity: 1, symbolStrokeWidth: 2.25 } };
-  return {
-    ...chartHeader(result.scenario, {
-      what: 'throughput over time',
-      subtitle:
-        'messages completed per second; faint: each time bucket, ' +
-        `bold: moving average over ${2 * half + 1} buckets`,
-    }),
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
-    data: {
-      values: chartValues(
-        result.runs.flatMap((run) => run.timeseries),
-        ['strategy', 'time_s', 'throughput_per_s', 'completed'],
-      ),
+  const title = {
+    what: 'throughput over time',
+    subtitle:
+      'messages completed per second; faint: each time bucket, ' +
+      `bold: moving average over ${2 * half + 1} buckets`,
+  };
+  const data = {
+    values: chartValues(
+      result.runs.flatMap((run) => run.timeseries),
+      variants
+        ? ['strategy', 'variant', 'time_s', 'throughput_per_s', 'completed']
+        : ['strategy', 'time_s', 'throughput_per_s', 'completed'],
+    ),
+  };
+  const transform: Transforms = [
+    {
+      window: [{ op: 'mean', field: 'throughput_per_s', as: 'throughput_moving_average' }],
+      frame: [-half, half],
+      groupby: variants ? ['variant', 'strategy'] : ['strategy'],
+      sort: [{ field: 'time_s', order: 'ascending' }],
     },
-    transform: [
-      {
-        window: [{ op: 'mean', field: 'throughput_per_s', as: 'throughput_moving_average' }],
-        frame: [-half, half],
-        groupby: ['strategy'],
-        sort: [{ field: 'time_s', order: 'ascending' }],
-      },
-    ],
+  ];
+  const view: Pick<LayerPanelSpec, 'encoding' | 'layer'> = {
     encoding: { x: TIME_AXIS, color },
     layer: [
       {
         mark: { type: 'line', strokeWidth: 1, opacity: 0.35 },
-        encoding: { y: { field: 'throughput_per_s', type: 'quantitative', title: 'throughput (messages/s)' } },
+        encoding: {
+          y: {
+            field: 'throughput_per_s',
+            type: 'quantitative',
+            // In a 150 px panel, vega (which guesses text widths without a canvas) takes the longer title
+            // for taller than the panel and pushes the panels apart.
+            title: variants ? 'messages/s' : 'throughput (messages/s)',
+          },
+        },
       },
       {
         mark: { type: 'line', strokeWidth: 2.25, tooltip: true },
         encoding: {
           y: { field: 'throughput_moving_average', type: 'quantitative' },
           tooltip: [
+            ...(variants ? [VARIANT_TOOLTIP] : []),
             { field: 'strategy', type: 'nominal', title: 'strategy' },
             { field: 'time_s', type: 'quantitative', title: 'time (s)' },
             { field: 'throughput_per_s', type: 'quantitative', title: 'throughput (messages/s)', format: ',.2f' },
@@ -66,90 +95,144 @@ export function throughputChart(result: ScenarioResult): TopLevelSpec {
       },
     ],
   };
+
+  if (!variants) {
+    return { ...chartHeader(result.scenario, title), width: CHART_WIDTH, height: CHART_HEIGHT, data, transform, ...view };
+  }
+  return {
+    ...chartHeader(result.scenario, { ...title, subtitle: [title.subtitle, OWN_AXES] }),
+    data,
+    transform,
+    facet: { row: variantRows(result.variants) },
+    spacing: 16,
+    spec: { width: CHART_WIDTH, height: PANEL_HEIGHT, ...view },
+    resolve: { scale: { x: 'independent', y: 'independent' } },
+  };
 }
 
 export function queueLengthChart(result: ScenarioResult): TopLevelSpec {
   const strategies = strategyOrder(result.runs);
+  const variants = result.variants.length > 0;
+  const title = {
+    what: 'queued work over time',
+    subtitle: 'work messages waiting in any queue at the end of each time bucket',
+  };
+  const data = {
+    values: chartValues(
+      result.runs.flatMap((run) => run.timeseries),
+      variants ? ['strategy', 'variant', 'time_s', 'queued', 'in_system'] : ['strategy', 'time_s', 'queued', 'in_system'],
+    ),
+  };
+  const mark = { type: 'line', tooltip: true } as const;
+  const encoding: UnitEncoding = {
+    x: TIME_AXIS,
+    y: { field: 'queued', type: 'quantitative', title: 'queued (messages)' },
+    color: strategyColor(strategies),
+    tooltip: [
+      ...(variants ? [VARIANT_TOOLTIP] : []),
+      { field: 'strategy', type: 'nominal', title: 'strategy' },
+      { field: 'time_s', type: 'quantitative', title: 'time (s)' },
+      { field: 'queued', type: 'quantitative', title: 'queued (messages)' },
+      { field: 'in_system', type: 'quantitative', title: 'in system (messages)' },
+    ],
+  };
+
+  if (!variants) {
+    return { ...chartHeader(result.scenario, title), width: CHART_WIDTH, height: CHART_HEIGHT, data, mark, encoding };
+  }
   return {
-    ...chartHeader(result.scenario, {
-      what: 'queued work over time',
-      subtitle: 'work messages waiting in any queue at the end of each time bucket',
-    }),
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
-    data: {
-      values: chartValues(
-        result.runs.flatMap((run) => run.timeseries),
-        ['strategy', 'time_s', 'queued', 'in_system'],
-      ),
-    },
-    mark: { type: 'line', tooltip: true },
-    encoding: {
-      x: TIME_AXIS,
-      y: { field: 'queued', type: 'quantitative', title: 'queued (messages)' },
-      color: strategyColor(strategies),
-      tooltip: [
-        { field: 'strategy', type: 'nominal', title: 'strategy' },
-        { field: 'time_s', type: 'quantitative', title: 'time (s)' },
-        { field: 'queued', type: 'quantitative', title: 'queued (messages)' },
-        { field: 'in_system', type: 'quantitative', title: 'in system (messages)' },
-      ],
-    },
+    ...chartHeader(result.scenario, { ...title, subtitle: [title.subtitle, OWN_AXES] }),
+    data,
+    facet: { row: variantRows(result.variants) },
+    spacing: 16,
+    spec: { width: CHART_WIDTH, height: PANEL_HEIGHT, mark, encoding },
+    resolve: { scale: { x: 'independent', y: 'independent' } },
   };
 }
 
-/** One panel per strategy, one line per queue: shows where the work piles up (e.g. a dead node). */
+/**
+ * One panel per strategy, one line per queue: shows where the work piles up (e.g. a dead node). With
+ * variants, one row of panels per variant (a panel per strategy side by side), sharing the length scale
+ * within the row, so strategies compare within a variant while each variant keeps its own scale.
+ */
 export function queueLengthsChart(result: ScenarioResult): TopLevelSpec {
   const strategies = strategyOrder(result.runs);
+  const variants = result.variants.length > 0;
   const rows = result.runs.flatMap((run) => run.queueLengths);
-  const values = chartValues(rows, ['strategy', 'time_s', 'queue', 'machine', 'length']).map((value, i) => ({
+  const values = chartValues(
+    rows,
+    variants ? ['strategy', 'variant', 'time_s', 'queue', 'machine', 'length'] : ['strategy', 'time_s', 'queue', 'machine', 'length'],
+  ).map((value, i) => ({
     ...value,
     queue_label: queueLabel(rows[i].queue, rows[i].machine),
   }));
   const queues = new Set(values.map((value) => value.queue_label));
   // tableau20 pairs a dark and a light shade of each hue, which reads as "the same queue" for few lines.
   const scheme = queues.size <= 10 ? 'tableau10' : 'tableau20';
-  return {
-    ...chartHeader(result.scenario, {
-      what: 'queue lengths by strategy',
-      subtitle: 'messages in each queue at the end of each time bucket',
-    }),
-    data: { values },
-    facet: {
-      row: {
-        field: 'strategy',
-        type: 'nominal',
-        sort: strategies,
-        title: 'strategy',
-        // Strategy names as left-aligned headings above each panel, not rotated labels beside them.
-        header: {
-          labelAngle: 0,
-          labelOrient: 'top',
-          labelAnchor: 'start',
-          labelFontWeight: 'bold',
-          titleOrient: 'top',
-          titleAnchor: 'start',
+  const title = {
+    what: 'queue lengths by strategy',
+    subtitle: 'messages in each queue at the end of each time bucket',
+  };
+  const mark = { type: 'line', tooltip: true } as const;
+  const encoding: UnitEncoding = {
+    x: TIME_AXIS,
+    y: { field: 'length', type: 'quantitative', title: 'length (messages)' },
+    color: { field: 'queue_label', type: 'nominal', title: 'queue', scale: { scheme } },
+    tooltip: [
+      ...(variants ? [VARIANT_TOOLTIP] : []),
+      { field: 'strategy', type: 'nominal', title: 'strategy' },
+      { field: 'queue', type: 'nominal', title: 'queue' },
+      { field: 'machine', type: 'nominal', title: 'machine' },
+      { field: 'time_s', type: 'quantitative', title: 'time (s)' },
+      { field: 'length', type: 'quantitative', title: 'length (messages)' },
+    ],
+  };
+
+  if (!variants) {
+    return {
+      ...chartHeader(result.scenario, title),
+      data: { values },
+      facet: {
+        row: {
+          field: 'strategy',
+          type: 'nominal',
+          sort: strategies,
+          title: 'strategy',
+          // Strategy names as left-aligned headings above each panel, not rotated labels beside them.
+          header: PANEL_HEADER,
         },
       },
-    },
-    spacing: 16,
-    spec: {
-      width: CHART_WIDTH,
-      height: 140,
-      mark: { type: 'line', tooltip: true },
-      encoding: {
-        x: TIME_AXIS,
-        y: { field: 'length', type: 'quantitative', title: 'length (messages)' },
-        color: { field: 'queue_label', type: 'nominal', title: 'queue', scale: { scheme } },
-        tooltip: [
-          { field: 'strategy', type: 'nominal', title: 'strategy' },
-          { field: 'queue', type: 'nominal', title: 'queue' },
-          { field: 'machine', type: 'nominal', title: 'machine' },
-          { field: 'time_s', type: 'quantitative', title: 'time (s)' },
-          { field: 'length', type: 'quantitative', title: 'length (messages)' },
-        ],
+      spacing: 16,
+      spec: { width: CHART_WIDTH, height: 140, mark, encoding },
+      resolve: { scale: { y: 'shared' } },
+    };
+  }
+  // Side by side, the strategies' panels together are about as wide as the other charts.
+  const panelWidth = Math.max(160, Math.round((CHART_WIDTH + 160) / Math.max(1, strategies.length)));
+  return {
+    ...chartHeader(result.scenario, {
+      ...title,
+      subtitle: [title.subtitle, 'one row of panels per variant, each row with its own axes'],
+    }),
+    data: { values },
+    spacing: 24,
+    vconcat: result.variants.map((variant) => ({
+      title: { text: `variant ${variant}`, fontSize: 12, anchor: 'start', offset: 6 },
+      transform: [{ filter: { field: 'variant', equal: variant } }],
+      facet: {
+        column: {
+          field: 'strategy',
+          type: 'nominal',
+          sort: strategies,
+          title: null,
+          header: { labelAnchor: 'start', labelFontWeight: 'bold' },
+        },
       },
-    },
-    resolve: { scale: { y: 'shared' } },
+      spacing: 12,
+      spec: { width: panelWidth, height: 110, mark, encoding },
+      resolve: { scale: { x: 'shared', y: 'shared' } },
+    })),
+    // Queue colours are shared (a queue has one colour in every panel); axes belong to each variant.
+    resolve: { scale: { x: 'independent', y: 'independent' } },
   };
 }

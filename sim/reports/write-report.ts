@@ -2,7 +2,15 @@
 // complete report.
 import type { ScenarioResult } from '../metrics/results.js';
 import { buildCharts } from './charts.js';
-import { instancesCsv, leftoversCsv, queueLengthsCsv, summaryCsv, timeseriesCsv } from './csv.js';
+import {
+  endpointsCsv,
+  instancesCsv,
+  leftoversCsv,
+  machinesCsv,
+  queueLengthsCsv,
+  summaryCsv,
+  timeseriesCsv,
+} from './csv.js';
 import type { Output } from './output-dir.js';
 import { renderSvg } from './render.js';
 
@@ -19,7 +27,9 @@ export interface ReportOptions {
 export async function writeReport(result: ScenarioResult, output: Output, opts: ReportOptions): Promise<string[]> {
   const files: [name: string, content: string][] = [
     ['summary.csv', summaryCsv(result.runs)],
+    ['endpoints.csv', endpointsCsv(result.runs)],
     ['instances.csv', instancesCsv(result.runs)],
+    ['machines.csv', machinesCsv(result.runs)],
     ['timeseries.csv', timeseriesCsv(result.runs)],
     ['queue-lengths.csv', queueLengthsCsv(result.runs)],
     ['leftovers.csv', leftoversCsv(result.runs)],

@@ -6,7 +6,7 @@
 import type { EmpiricalData } from './empirical-data.js';
 import { formatPath, type Segment } from './problem.js';
 import type { ProblemList } from './problem-list.js';
-import type { SourceMap } from './source-map.js';
+import type { Positions } from './source-map.js';
 import { didYouMean, listChoices } from './suggest.js';
 import { parseDuration, parsePositiveDuration } from './units.js';
 
@@ -15,7 +15,7 @@ export type Data = Record<string, unknown>;
 export interface BuildContext {
   /** The scenario file as given to the loader. */
   readonly file: string;
-  readonly source: SourceMap;
+  readonly source: Positions;
   readonly problems: ProblemList;
   /** Empirical data files read so far, by path, so that a file named twice is read (and reported) once. */
   readonly dataFiles: Map<string, EmpiricalData>;
@@ -50,6 +50,25 @@ export function stringAt(value: unknown): string | undefined {
 /** An integer the schema accepted (>= min), else undefined. */
 export function integerAt(value: unknown, min: number): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= min ? value : undefined;
+}
+
+/** A boolean the schema accepted, else undefined. */
+export function booleanAt(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+/** A number the schema accepted (`accepts` says which), else undefined. */
+export function numberAt(value: unknown, accepts: (n: number) => boolean): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && accepts(value) ? value : undefined;
+}
+
+/**
+ * `key` of `data` read with `read`, or `fallback` when the key is not there. NaN (or undefined for
+ * non-numbers) stands in for a value that was given but is wrong: that is reported, and a scenario
+ * with problems is never returned.
+ */
+export function optional<T>(data: Data, key: string, read: (value: unknown) => T | undefined, fallback: T): T | undefined {
+  return Object.hasOwn(data, key) ? read(data[key]) : fallback;
 }
 
 /** A duration in ms, or undefined when absent, mistyped (already reported) or bad (reported here). */

@@ -1,85 +1,38 @@
-// Logical endpoints: their handlers and the instances (workers) they are scaled out to, with each
-// instance's machine checked and its name defaulted.
+// Logical endpoints: their handlers, the instances (workers) they are scaled out to (build-instances.ts)
+// and their retry policy.
 
-import type { EndpointSpec, InstanceSpec } from '../model/scenario.js';
-import { type BuildContext, type Data, checkReference, entries, integerAt, isData, problemAt, stringAt } from './build-context.js';
+import type { EndpointSpec, RetrySpec } from '../model/scenario.js';
+import { type BuildContext, type Data, durationAt, entries, integerAt, isData, optional } from './build-context.js';
+import { handledMessageTypes } from './build-events.js';
 import { buildHandlers } from './build-handlers.js';
+import { buildInstances } from './build-instances.js';
 import type { Segment } from './problem.js';
 
+/** NServiceBus's defaults: 5 immediate retries, then delayed rounds after 10 s, 20 s and 30 s. */
+export const DEFAULT_RETRIES: RetrySpec = { immediate: 5, delayedMs: [10_000, 20_000, 30_000] };
+
 export function buildEndpoints(ctx: BuildContext, data: Data, machines: readonly string[]): EndpointSpec[] {
+  const handled = handledMessageTypes(ctx, data.endpoints);
   const endpoints: EndpointSpec[] = [];
   for (const [name, endpoint] of entries(ctx, data.endpoints, ['endpoints'])) {
     if (!isData(endpoint)) continue;
     const path = ['endpoints', name];
-    const handlers = buildHandlers(ctx, endpoint.handlers, [...path, 'handlers']);
+    const handlers = buildHandlers(ctx, endpoint.handlers, [...path, 'handlers'], handled);
     const instances = buildInstances(ctx, endpoint.instances, [...path, 'instances'], machines);
-    endpoints.push({ name, handlers, instances });
+    const retries = Object.hasOwn(endpoint, 'retries') ? buildRetries(ctx, endpoint.retries, [...path, 'retries']) : DEFAULT_RETRIES;
+    endpoints.push({ name, handlers, instances, retries });
   }
   return endpoints;
 }
 
-interface Draft {
-  readonly index: number;
-  readonly explicitName: string | undefined;
-  readonly machine: string | undefined;
-  readonly threads: number;
-}
-
-function buildInstances(ctx: BuildContext, value: unknown, path: readonly Segment[], machines: readonly string[]): InstanceSpec[] {
-  if (!Array.isArray(value)) return [];
-  const drafts: Draft[] = [];
-  value.forEach((item: unknown, index) => {
-    if (!isData(item)) return;
-    const machine = stringAt(item.machine);
-    if (machine !== undefined) checkReference(ctx, [...path, index, 'machine'], machine, 'machine', machines);
-    const threads = Object.hasOwn(item, 'threads') ? integerAt(item.threads, 1) : 1;
-    drafts.push({ index, explicitName: stringAt(item.name), machine, threads: threads ?? NaN });
-  });
-  const names = defaultNames(drafts);
-  checkUniqueNames(ctx, drafts, names, path);
-  return drafts.map((d, i) => ({ name: names[i], machine: d.machine ?? '', threads: d.threads }));
-}
-
-/**
- * An unnamed instance is named after its machine. When several unnamed instances of the endpoint share
- * a machine, each gets a number instead: worker1-1, worker1-2, ... in the order written.
- */
-function defaultNames(drafts: readonly Draft[]): string[] {
-  const unnamedPerMachine = new Map<string, number>();
-  for (const d of drafts) {
-    if (d.explicitName === undefined && d.machine !== undefined) {
-      unnamedPerMachine.set(d.machine, (unnamedPerMachine.get(d.machine) ?? 0) + 1);
-    }
+/** `retries: { immediate: N, delayed: [10s, ...] }`; each key not given keeps its default. */
+function buildRetries(ctx: BuildContext, value: unknown, path: readonly Segment[]): RetrySpec {
+  const retries = isData(value) ? value : {};
+  const immediate = optional(retries, 'immediate', (v) => integerAt(v, 0), DEFAULT_RETRIES.immediate);
+  let delayedMs = DEFAULT_RETRIES.delayedMs;
+  if (Object.hasOwn(retries, 'delayed')) {
+    const delayed = Array.isArray(retries.delayed) ? retries.delayed : [];
+    delayedMs = delayed.map((d: unknown, i) => durationAt(ctx, d, [...path, 'delayed', i], true) ?? NaN);
   }
-  const numbered = new Map<string, number>();
-  return drafts.map((d) => {
-    if (d.explicitName !== undefined) return d.explicitName;
-    if (d.machine === undefined) return '';
-    if (unnamedPerMachine.get(d.machine) === 1) return d.machine;
-    const n = (numbered.get(d.machine) ?? 0) + 1;
-    numbered.set(d.machine, n);
-    return `${d.machine}-${n}`;
-  });
-}
-
-/** Instance names identify workers in reports, so two instances of one endpoint may not share one. */
-function checkUniqueNames(ctx: BuildContext, drafts: readonly Draft[], names: readonly string[], path: readonly Segment[]): void {
-  const firstUse = new Map<string, Draft>();
-  drafts.forEach((d, i) => {
-    const name = names[i];
-    if (name === '') return;
-    const earlier = firstUse.get(name);
-    if (earlier === undefined) {
-      firstUse.set(name, d);
-      return;
-    }
-    const shown = JSON.stringify(name);
-    const other = `instances[${earlier.index}]`;
-    const clash = earlier.explicitName === undefined ? `${shown} is also the default name of ${other}` : `${other} is also named ${shown}`;
-    if (d.explicitName !== undefined) {
-      problemAt(ctx, [...path, d.index, 'name'], `must be unique within the endpoint, but ${clash}`);
-    } else {
-      problemAt(ctx, [...path, d.index], `gets the default name ${shown}, but ${clash}; give one of them a name`);
-    }
-  });
+  return { immediate: immediate ?? NaN, delayedMs };
 }

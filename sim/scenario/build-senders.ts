@@ -1,13 +1,22 @@
-// Senders: where they run and the message streams they produce, each checked against the endpoint it
-// is sent to.
+// Senders: where they run, how often they re-read the instance mapping, and the message streams they
+// produce: commands, each checked against the endpoint it is sent to, and events, each checked to
+// have a subscriber.
 
 import type { ArrivalSpec, SendSpec, SenderSpec } from '../model/scenario.js';
 import { parseArrivals } from './arrivals.js';
-import { type BuildContext, type Data, checkReference, entries, isData, problemAt, stringAt } from './build-context.js';
+import { type BuildContext, type Data, checkReference, durationAt, entries, isData, problemAt, problemAtKey, stringAt } from './build-context.js';
+import { checkEventHandled, handledMessageTypes } from './build-events.js';
 import type { Segment } from './problem.js';
 import { didYouMean, listChoices } from './suggest.js';
 
+/** NServiceBus re-reads the instance-mapping file every 30 s. */
+export const DEFAULT_REFRESH_MS = 30_000;
+
+/** The keys of a sends entry besides `message` and `publish`. */
+const OTHER_SEND_KEYS = ['to', 'arrivals'];
+
 export function buildSenders(ctx: BuildContext, data: Data, machines: readonly string[]): SenderSpec[] {
+  const handled = handledMessageTypes(ctx, data.endpoints);
   const senders: SenderSpec[] = [];
   for (const [name, sender] of entries(ctx, data.senders, ['senders'])) {
     if (!isData(sender)) continue;
@@ -17,27 +26,55 @@ export function buildSenders(ctx: BuildContext, data: Data, machines: readonly s
     const sends: SendSpec[] = [];
     if (Array.isArray(sender.sends)) {
       sender.sends.forEach((send: unknown, index) => {
-        const built = isData(send) ? buildSend(ctx, send, [...path, 'sends', index], data.endpoints) : undefined;
+        const built = isData(send) ? buildSend(ctx, send, [...path, 'sends', index], data.endpoints, handled) : undefined;
         if (built) sends.push(built);
       });
     }
-    senders.push({ name, machine: machine ?? '', sends });
+    const refreshMs = Object.hasOwn(sender, 'refresh') ? durationAt(ctx, sender.refresh, [...path, 'refresh'], true) : DEFAULT_REFRESH_MS;
+    senders.push({ name, machine: machine ?? '', sends, refreshMs: refreshMs ?? NaN });
   }
   return senders;
 }
 
-function buildSend(ctx: BuildContext, send: Data, path: readonly Segment[], rawEndpoints: unknown): SendSpec | undefined {
-  const to = stringAt(send.to);
+/** `{ message, to, arrivals }` sends a command; `{ publish, arrivals }` publishes an event. */
+function buildSend(ctx: BuildContext, send: Data, path: readonly Segment[], rawEndpoints: unknown, handled: readonly string[]): SendSpec | undefined {
+  const arrivals = arrivalsAt(ctx, send.arrivals, [...path, 'arrivals']);
+  const hasMessage = Object.hasOwn(send, 'message');
+  const hasPublish = Object.hasOwn(send, 'publish');
+  if (hasMessage && hasPublish) {
+    problemAt(ctx, path, 'must have exactly one of message (a command) or publish (an event), got both');
+    return undefined;
+  }
+  if (!hasMessage && !hasPublish) {
+    // With other keys present (a misspelt `mesage`), the unknown-key problem already says what is wrong.
+    if (Object.keys(send).every((k) => OTHER_SEND_KEYS.includes(k))) {
+      problemAt(ctx, path, 'must have exactly one of message (a command) or publish (an event), got neither');
+    }
+    return undefined;
+  }
+  if (hasPublish) {
+    if (Object.hasOwn(send, 'to')) {
+      problemAtKey(ctx, [...path, 'to'], 'only a command (message) has a destination; an event (publish) goes to every endpoint that handles it, so remove it');
+    }
+    const event = stringAt(send.publish);
+    if (event !== undefined) checkEventHandled(ctx, [...path, 'publish'], event, handled);
+    if (event === undefined || arrivals === undefined) return undefined;
+    return { message: event, publish: true, arrivals };
+  }
   const message = stringAt(send.message);
+  if (!Object.hasOwn(send, 'to')) {
+    problemAt(ctx, path, 'is missing required key "to" (the endpoint the command is sent to; for an event, write publish instead of message)');
+    return undefined;
+  }
+  const to = stringAt(send.to);
   // Endpoint names and handlers come from the data as written, not from the built model, so that a
   // reference to an endpoint with problems of its own is not reported as unknown as well.
   const endpointNames = entries(ctx, rawEndpoints, ['endpoints']).map(([n]) => n);
   if (to !== undefined && checkReference(ctx, [...path, 'to'], to, 'endpoint', endpointNames) && message !== undefined) {
     checkHandled(ctx, [...path, 'message'], message, to, rawEndpoints);
   }
-  const arrivals = arrivalsAt(ctx, send.arrivals, [...path, 'arrivals']);
   if (to === undefined || message === undefined || arrivals === undefined) return undefined;
-  return { message, to, arrivals };
+  return { message, to, publish: false, arrivals };
 }
 
 /** The destination endpoint must have a handler for the message type sent to it. */

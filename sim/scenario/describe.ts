@@ -16,8 +16,24 @@ export function showValue(value: unknown): string {
   let text: string;
   if (value === undefined) text = 'nothing';
   else if (typeof value === 'number' && !Number.isFinite(value)) text = String(value);
-  else text = JSON.stringify(value) ?? String(value);
+  else text = json(value);
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 3)}...` : text;
+}
+
+/** JSON, with a value that contains itself (a YAML anchor aliased inside itself) cut at the repeat. */
+function json(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    const seen = new WeakSet<object>();
+    const cut = (_key: string, v: unknown): unknown => {
+      if (typeof v !== 'object' || v === null) return v;
+      if (seen.has(v)) return '*';
+      seen.add(v);
+      return v;
+    };
+    return JSON.stringify(value, cut) ?? String(value);
+  }
 }
 
 /** `"two" (string)`; a null (an empty YAML value) is just `null (empty)`. */

@@ -1,4 +1,5 @@
-// The scenario loading pipeline's public face: YAML file -> immutable Scenario or a list of problems.
+// The scenario loading pipeline's public face: YAML file -> immutable Scenario (and its variants) or a
+// list of problems.
 
 export { loadScenarioFile, loadScenarioText, type LoadResult } from './load.js';
 export { formatProblem, type Problem } from './problem.js';

@@ -1,16 +1,21 @@
 // The loading pipeline: read -> parse YAML -> check structure against the JSON Schema -> check meaning
-// and build the model. Each step collects every problem it finds; the first two stop the pipeline
-// when they find any, because later steps cannot judge what they could not read.
+// and build the model -> the same for each variant. Each step collects every problem it finds; the
+// first two stop the pipeline when they find any, because later steps cannot judge what they could
+// not read.
 
-import type { Scenario } from '../model/scenario.js';
+import type { Scenario, Variant } from '../model/scenario.js';
 import { buildScenario } from './build-scenario.js';
 import type { Problem } from './problem.js';
 import { ProblemList } from './problem-list.js';
 import { checkStructure } from './structure.js';
 import { NOT_TEXT, readTextFile } from './text-file.js';
+import { buildVariants } from './variants.js';
 import { parseYaml } from './yaml-document.js';
 
-export type LoadResult = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly problems: Problem[] };
+/** The scenario as written, and its variants in the order written ([] without a `variants` block). */
+export type LoadResult =
+  | { readonly ok: true; readonly scenario: Scenario; readonly variants: Variant[] }
+  | { readonly ok: false; readonly problems: Problem[] };
 
 const FILE_START = { line: 1, col: 1 };
 
@@ -37,9 +42,12 @@ export function loadScenarioText(text: string, file: string): LoadResult {
   // Structure and meaning are both checked, so one run lists a wrong type and a misspelt reference
   // together; the build step skips whatever the schema already rejected.
   checkStructure(parsed.data, parsed.source, problems);
-  const scenario = buildScenario({ file, source: parsed.source, problems, dataFiles: new Map() }, parsed.data);
+  const ctx = { file, source: parsed.source, problems, dataFiles: new Map() };
+  const scenario = buildScenario(ctx, parsed.data);
+  // Variants are checked even when the scenario has problems: the list then has everything at once.
+  const variants = buildVariants(ctx, parsed.data);
   if (problems.size > 0) return { ok: false, problems: problems.sorted() };
-  return { ok: true, scenario };
+  return { ok: true, scenario, variants };
 }
 
 function fail(file: string, message: string): LoadResult {

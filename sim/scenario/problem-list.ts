@@ -38,6 +38,20 @@ export class ProblemList {
     this.entries.push({ problem, anchor, inMainFile: false, seq: this.entries.length });
   }
 
+  /**
+   * The problems found in a variant of the scenario, each message in the scenario file followed by
+   * `suffix` (which variant). A problem this list has already (the scenario's own, which every
+   * variant inherits) is left out.
+   */
+  addFrom(other: ProblemList, suffix: string): void {
+    const here = new Set(this.entries.map((e) => formatProblem(e.problem)));
+    for (const entry of other.entries) {
+      if (here.has(formatProblem(entry.problem))) continue;
+      const problem = entry.inMainFile ? { ...entry.problem, message: `${entry.problem.message}${suffix}` } : entry.problem;
+      this.entries.push({ ...entry, problem, seq: this.entries.length });
+    }
+  }
+
   /** Sorted by line then column (of the scenario file), without duplicates. */
   sorted(): Problem[] {
     const ordered = [...this.entries].sort(

@@ -4,6 +4,8 @@
 // "exactly one of") are checked in code instead, so the schema stays free of oneOf/anyOf, whose errors
 // are noise.
 
+import { STRATEGY_KINDS } from '../model/scenario.js';
+
 type Json = Record<string, unknown>;
 
 /** Value kinds written as text with their own little syntax, kept under `definitions` so that a type
@@ -50,6 +52,10 @@ const integer = (minimum: number, description: string, extra: Json = {}): Json =
   ...extra,
 });
 
+const number = (bounds: Json, description: string, extra: Json = {}): Json => ({ type: 'number', ...bounds, description, ...extra });
+
+const flag = (description: string, byDefault: boolean): Json => ({ type: 'boolean', description, default: byDefault });
+
 /** A mapping with a fixed set of keys; anything else is an unknown key. */
 const record = (description: string, properties: Record<string, Json>, required: string[] = [], extra: Json = {}): Json => ({
   type: 'object',
@@ -82,6 +88,18 @@ const handler = record(
   {
     duration: ref('distribution', 'Processing time of one message, as a distribution.'),
     reply: text('Optional: the message type sent back to the original sender when the handler completes.'),
+    publish: text(
+      'Optional: an event type published when the handler completes, one copy to each endpoint that handles it. At least one endpoint must have a handler for it.',
+    ),
+    cpuBound: flag(
+      'true: the duration is CPU time, and the CPU-bound handlers busy on a machine share its cores (more of them than cores slows each down). false: the handler waits (IO) and takes no core. Default false.',
+      false,
+    ),
+    failureProbability: number(
+      { minimum: 0, maximum: 1 },
+      'Probability that one attempt fails (a number from 0 to 1); a failed message is retried as `retries` says. Default 0.',
+      { default: 0 },
+    ),
   },
   ['duration'],
 );
@@ -94,8 +112,28 @@ const instance = record(
     name: text(
       'Optional, unique within the endpoint. Default: the machine name, or machine-1, machine-2... when several instances of the endpoint share a machine.',
     ),
+    capacity: integer(1, 'Free slots the instance announces to a distributor when it starts (more than threads for a prefetching worker). Default: threads.'),
+    speed: number({ exclusiveMinimum: 0 }, 'Relative speed, a number > 0: every handler takes duration / speed on this instance (0.5 = twice as long). Default 1.', {
+      default: 1,
+    }),
+    addedAt: ref('duration', 'When the instance starts and is added to the instance mapping. Default 0ms (from the start).', { default: '0ms' }),
+    removedAt: ref('duration', 'Optional: when the instance is removed from the instance mapping; later than addedAt. Default: never.'),
   },
   ['machine'],
+);
+
+const retries = record(
+  'Recoverability (NServiceBus): a failed message is retried at once on the same instance, then in delayed rounds, then moved to the error queue.',
+  {
+    immediate: integer(0, 'Immediate retries after the first attempt fails, on the same instance. Default 5.', { default: 5 }),
+    delayed: {
+      type: 'array',
+      description:
+        'The delay before each delayed-retry round, each > 0; the message goes back through the strategy and may land on another instance. [] turns delayed retries off. Default [10s, 20s, 30s].',
+      items: ref('duration', 'The delay before this round. Must be > 0.'),
+      default: ['10s', '20s', '30s'],
+    },
+  },
 );
 
 const endpoint = record(
@@ -103,18 +141,20 @@ const endpoint = record(
   {
     handlers: named('Message type name -> handler. At least one.', handler),
     instances: list('The instances the endpoint is scaled out to. At least one.', instance),
+    retries,
   },
   ['handlers', 'instances'],
 );
 
 const send = record(
-  'A stream of messages of one type to one endpoint.',
+  'A stream of messages: a command (`message` and `to`) sent to one endpoint, or an event (`publish`) sent to every endpoint that handles it. Exactly one of `message` and `publish`.',
   {
-    message: text('The message type sent; the destination endpoint must have a handler for it.'),
-    to: text('The destination: a logical endpoint name under `endpoints`.'),
+    message: text('A command: the message type sent to `to`, which must have a handler for it.'),
+    to: text('With `message`, and required for it: the destination, a logical endpoint name under `endpoints`.'),
+    publish: text('An event: the event type published, one copy to each endpoint that handles it (at least one must). Takes no `to`.'),
     arrivals: ref('arrivals', 'When the messages are sent: poisson(rate) or constant(rate).'),
   },
-  ['message', 'to', 'arrivals'],
+  ['arrivals'],
 );
 
 const sender = record(
@@ -122,6 +162,7 @@ const sender = record(
   {
     machine: text('The machine the sender runs on: a name under `machines`.'),
     sends: list('The message streams this sender produces. At least one.', send),
+    refresh: ref('duration', 'How often the sender re-reads the instance mapping (sender-side strategies). Must be > 0. Default 30s.', { default: '30s' }),
   },
   ['machine', 'sends'],
 );
@@ -131,19 +172,53 @@ const strategy = record(
   {
     kind: {
       type: 'string',
-      enum: ['distributor', 'round-robin', 'random', 'shared-queue'],
+      enum: [...STRATEGY_KINDS],
       description:
         'distributor: the MSMQ distributor, a central process that forwards each message to a worker that said it is ready. ' +
         'round-robin: each sender cycles through the instances. random: each sender picks an instance at random. ' +
-        'shared-queue: an ideal shared queue (competing consumers), the baseline.',
+        'shared-queue: an ideal shared queue (competing consumers), the baseline. ' +
+        'fair: each sender sends to the instance with the fewest unacknowledged messages (the "fair distribution" sample). ' +
+        'custom: each sender asks your own JavaScript module (`module`) which instance to send to.',
     },
     machine: text('distributor only, and required for it: the machine running the distributor process.'),
     concurrency: integer(1, 'distributor only: messages the distributor forwards at the same time (MaximumConcurrencyLevel). Default 1.', {
       default: 1,
     }),
+    noWorkerTimeout: ref(
+      'duration',
+      'distributor only: how long a forward waits for a free worker slot before its transaction aborts and the message is received again. Must be > 0. Default 10s.',
+      { default: '10s' },
+    ),
+    sessionIds: flag(
+      'distributor only: workers tag ready messages with a session id per start, so slots left from before a restart are dropped (later distributor versions). Default true.',
+      true,
+    ),
+    cpu: ref('duration', 'distributor only: CPU time per forwarded message, on the distributor machine\'s cores. Default 0ms.', { default: '0ms' }),
+    perMessageType: flag('distributor only: one distributor (and one worker process per instance) per message type, for priority isolation. Default false.', false),
+    ackEvery: integer(1, 'fair only: the receiver acknowledges after every N messages it processed. Default 1.', { default: 1 }),
+    module: text(
+      'custom only, and required for it: the .js or .mjs file (relative to the scenario file) whose default export picks the instance.',
+    ),
+    options: { type: 'object', description: 'custom only: any mapping, handed to the module as a plain object. Default {}.' },
   },
   ['kind'],
 );
+
+const variants: Json = {
+  type: 'object',
+  description:
+    'Optional: variant name -> the values it changes. Each variant is the scenario with those values replaced, checked like any scenario and run on its own. ' +
+    'Default: none.',
+  additionalProperties: {
+    type: ['object', 'null'],
+    description:
+      'Path -> value. A path names a value the way problems do: dots between keys, [i] for list items, and ["key"] for a key with dots, e.g. ' +
+      '"endpoints.Sales.handlers.PlaceOrder.duration", "senders.Sender.sends[0].arrivals", \'machines["web.1"].cores\'. ' +
+      'Everything up to the last key must exist; the last key may be new where the format allows it, but a list item must exist (replace the whole list to add items). ' +
+      '`name` and `variants` cannot be changed. An empty variant is the scenario unchanged.',
+    additionalProperties: { description: 'The value that replaces the one at the path, written as it would be there.' },
+  },
+};
 
 const countOrDuration = (description: string, messagesMinimum: number, messages: string, duration: string): Json =>
   record(description, {
@@ -183,6 +258,7 @@ const scenario: Json = {
       endpoints: named('Logical endpoint name -> endpoint. At least one.', endpoint),
       senders: named('Sender name -> sender. At least one.', sender),
       strategies: named('Strategy name (your label for it in reports) -> strategy. At least one.', strategy),
+      variants,
     },
     ['stop', 'machines', 'endpoints', 'senders', 'strategies'],
   ),

@@ -22,7 +22,20 @@ export function keyText(key: unknown): string {
   return String(key);
 }
 
-export class SourceMap {
+/**
+ * Where things are in the text, by scenario path. SourceMap answers for a YAML document; a variant's
+ * overlay (variant-overlay.ts) answers for the scenario a variant makes, pointing into its overrides.
+ */
+export interface Positions {
+  /** Where the value at `path` starts. */
+  valuePos(path: readonly Segment[]): Position;
+  /** Where the key holding the value at `path` starts. */
+  keyPos(path: readonly Segment[]): Position;
+  /** The keys of the mapping at `path` in the order written, or undefined when unknown. */
+  keys(path: readonly Segment[]): string[] | undefined;
+}
+
+export class SourceMap implements Positions {
   constructor(
     private readonly doc: Document,
     private readonly lines: LineCounter,

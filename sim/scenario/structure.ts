@@ -6,7 +6,7 @@ import { describeValue, showValue } from './describe.js';
 import { formatPath, type Segment } from './problem.js';
 import type { ProblemList } from './problem-list.js';
 import { scenarioJsonSchema, type TextKind } from './schema.js';
-import type { SourceMap } from './source-map.js';
+import type { Positions } from './source-map.js';
 import { didYouMean } from './suggest.js';
 
 let compiled: ValidateFunction | undefined;
@@ -25,7 +25,7 @@ const TEXT_KIND_EXAMPLES: Readonly<Record<TextKind, string>> = {
 };
 
 /** Checks `data` against the schema, adding a problem for each error. Returns the number added. */
-export function checkStructure(data: unknown, source: SourceMap, problems: ProblemList): number {
+export function checkStructure(data: unknown, source: Positions, problems: ProblemList): number {
   const validate = validator();
   if (validate(data)) return 0;
   const errors = validate.errors ?? [];
@@ -54,7 +54,7 @@ function toSegments(pointer: string, data: unknown): Segment[] {
   return out;
 }
 
-function report(error: ErrorObject, path: Segment[], source: SourceMap, problems: ProblemList): void {
+function report(error: ErrorObject, path: Segment[], source: Positions, problems: ProblemList): void {
   const at = formatPath(path);
   const data: unknown = error.data;
   const schema = (error.parentSchema ?? {}) as Record<string, unknown>;
@@ -63,7 +63,8 @@ function report(error: ErrorObject, path: Segment[], source: SourceMap, problems
       problems.add(source.valuePos(path), at, typeMessage(error, schema, data));
       return;
     case 'minimum':
-    case 'exclusiveMinimum': {
+    case 'exclusiveMinimum':
+    case 'maximum': {
       const { comparison, limit } = error.params as { comparison: string; limit: number };
       problems.add(source.valuePos(path), at, `must be ${comparison} ${limit}, got ${showValue(data)}`);
       return;
@@ -123,6 +124,8 @@ function expectedType(schema: Record<string, unknown>): string {
         if (schema.minimum === 1) return 'a positive integer';
         if (schema.minimum === 0) return 'a non-negative integer';
         return 'an integer';
+      case 'number':
+        return numberWords(schema);
       case 'object':
         return 'a mapping';
       case 'array':
@@ -136,6 +139,14 @@ function expectedType(schema: Record<string, unknown>): string {
     }
   });
   return words.join(' or ') || 'something else';
+}
+
+/** `a number from 0 to 1`, `a number > 0`, from the schema's bounds. */
+function numberWords(schema: Record<string, unknown>): string {
+  if (typeof schema.minimum === 'number' && typeof schema.maximum === 'number') return `a number from ${schema.minimum} to ${schema.maximum}`;
+  if (typeof schema.exclusiveMinimum === 'number') return `a number > ${schema.exclusiveMinimum}`;
+  if (typeof schema.minimum === 'number') return `a number >= ${schema.minimum}`;
+  return 'a number';
 }
 
 /** The word for one entry of the collection at `path`: machines -> machine, strategies -> strategy. */

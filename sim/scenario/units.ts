@@ -25,7 +25,8 @@ export function parseDuration(text: string): number | string {
   if (match === null) return `must be a duration such as 200ms, got ${shown}`;
   const [, numberText, unit] = match;
   if (unit === '') return `needs a unit, e.g. ${numberText}ms, got ${shown}`;
-  const factor = DURATION_UNITS[unit];
+  // hasOwn: a unit such as "constructor" must not find the object's inherited members.
+  const factor = Object.hasOwn(DURATION_UNITS, unit) ? DURATION_UNITS[unit] : undefined;
   if (factor === undefined) return `unknown unit ${JSON.stringify(unit)} in ${shown}; use ms, s, m or h`;
   // Scale by a power of ten on the text, then by the small integer factor for minutes and hours.
   const ms = unit === 'ms' ? scaleDecimal(numberText, 0) : scaleDecimal(numberText, 3) * (factor / 1000);
@@ -49,7 +50,7 @@ export function parseRate(text: string): number | string {
   const [, numberText, rawUnit] = match;
   const unit = rawUnit.replace(/\s+/g, '');
   if (unit === '') return `needs a unit, e.g. ${numberText}/s, got ${shown}`;
-  const divisor = RATE_UNITS[unit];
+  const divisor = Object.hasOwn(RATE_UNITS, unit) ? RATE_UNITS[unit] : undefined;
   if (divisor === undefined) return `unknown unit ${JSON.stringify(unit)} in ${shown}; use /s, /m or /h`;
   const perSecond = Number(numberText) / divisor;
   if (!Number.isFinite(perSecond)) return `is too large, got ${shown}`;

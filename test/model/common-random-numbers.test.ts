@@ -34,8 +34,8 @@ describe('common random numbers', () => {
     const bigger: Scenario = {
       ...base,
       machines: [...base.machines, { name: 'worker3', cores: 1 }],
-      endpoints: [{ ...endpoint, instances: [...endpoint.instances, { name: 'worker3', machine: 'worker3', threads: 2 }] }],
-      strategies: [{ name: 'another', kind: 'random', concurrency: 1 }, ...base.strategies],
+      endpoints: [{ ...endpoint, instances: [...endpoint.instances, { ...endpoint.instances[0], name: 'worker3', machine: 'worker3', threads: 2, capacity: 2 }] }],
+      strategies: [{ ...base.strategies[2], name: 'another' }, ...base.strategies],
     };
     const after = await workload(bigger);
     expect(after.get('round-robin')).toEqual(before);

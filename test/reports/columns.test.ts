@@ -4,8 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  ENDPOINT_COLUMNS,
   INSTANCE_COLUMNS,
   LEFTOVER_COLUMNS,
+  MACHINE_COLUMNS,
   MESSAGE_COLUMNS,
   QUEUE_LENGTH_COLUMNS,
   SUMMARY_COLUMNS,
@@ -23,7 +25,9 @@ function declaredFields(name: string): string[] {
 describe('CSV columns', () => {
   it.each([
     ['SummaryRow', SUMMARY_COLUMNS],
+    ['EndpointRow', ENDPOINT_COLUMNS],
     ['InstanceRow', INSTANCE_COLUMNS],
+    ['MachineRow', MACHINE_COLUMNS],
     ['TimeseriesRow', TIMESERIES_COLUMNS],
     ['QueueLengthRow', QUEUE_LENGTH_COLUMNS],
     ['LeftoverRow', LEFTOVER_COLUMNS],
@@ -34,9 +38,17 @@ describe('CSV columns', () => {
     expect([...columns]).toEqual(fields);
   });
 
-  it('summary has the columns PRODUCT.md promises', () => {
+  it('every file has the variant column right after strategy', () => {
+    for (const columns of [SUMMARY_COLUMNS, ENDPOINT_COLUMNS, INSTANCE_COLUMNS, MACHINE_COLUMNS, TIMESERIES_COLUMNS, QUEUE_LENGTH_COLUMNS, LEFTOVER_COLUMNS, MESSAGE_COLUMNS]) {
+      expect(columns.slice(0, 2)).toEqual(['strategy', 'variant']);
+    }
+  });
+
+  it('summary has the columns PRODUCT.md promises, and the ledger in order', () => {
     for (const column of ['strategy', 'sent', 'completed', 'throughput_per_s', 'latency_mean_ms', 'latency_p50_ms', 'latency_p95_ms', 'latency_p99_ms', 'wait_mean_ms', 'wait_p99_ms']) {
       expect(SUMMARY_COLUMNS).toContain(column);
     }
+    const ledger = SUMMARY_COLUMNS.indexOf('sent');
+    expect(SUMMARY_COLUMNS.slice(ledger, ledger + 8)).toEqual(['sent', 'completed', 'queued_at_end', 'in_flight_at_end', 'lost', 'failed', 'retries', 'measured']);
   });
 });

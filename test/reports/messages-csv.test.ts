@@ -6,11 +6,12 @@ import type { MessageRow } from '../../sim/metrics/results.js';
 import { createMessagesCsvWriter } from '../../sim/reports/messages-csv.js';
 
 const HEADER =
-  'strategy,id,sender,message,endpoint,instance,warmup,sent_ms,queued_ms,forwarded_ms,delivered_ms,started_ms,completed_ms,latency_ms,wait_ms,service_ms';
+  'strategy,variant,id,sender,message,endpoint,instance,warmup,sent_ms,queued_ms,forwarded_ms,delivered_ms,started_ms,completed_ms,latency_ms,wait_ms,service_ms,attempts';
 
 function message(id: number, overrides: Partial<MessageRow> = {}): MessageRow {
   return {
     strategy: 'round-robin',
+    variant: '',
     id,
     sender: 'web',
     message: 'PlaceOrder',
@@ -26,6 +27,7 @@ function message(id: number, overrides: Partial<MessageRow> = {}): MessageRow {
     latency_ms: 202.25,
     wait_ms: 2.25,
     service_ms: 200,
+    attempts: 1,
     ...overrides,
   };
 }
@@ -46,18 +48,20 @@ describe('createMessagesCsvWriter', () => {
     writer.write(
       message(2, {
         strategy: 'distributor',
+        variant: '1s, slow',
         sender: 'web, eu',
         message: 'Say "hi"',
         forwarded_ms: 3_600_000.1234567,
         wait_ms: NaN,
+        attempts: 3,
       }),
     );
     writer.close();
     expect(readFileSync(path, 'utf8')).toBe(
       HEADER +
         '\n' +
-        'round-robin,1,web,PlaceOrder,Sales,m2,true,0.3,1002.5,,1002.5,1003.25,1203.25,202.25,2.25,200\n' +
-        'distributor,2,"web, eu","Say ""hi""",Sales,m2,false,1002,1003.5,3600000.123,1003.5,1004.25,1204.25,202.25,,200\n',
+        'round-robin,,1,web,PlaceOrder,Sales,m2,true,0.3,1002.5,,1002.5,1003.25,1203.25,202.25,2.25,200,1\n' +
+        'distributor,"1s, slow",2,"web, eu","Say ""hi""",Sales,m2,false,1002,1003.5,3600000.123,1003.5,1004.25,1204.25,202.25,,200,3\n',
     );
   });
 
@@ -79,9 +83,10 @@ describe('createMessagesCsvWriter', () => {
     expect(lines[count + 1]).toBe('');
     for (let id = 0; id < count; id++) {
       const cells = lines[id + 1].split(',');
-      expect(cells[1]).toBe(String(id));
-      expect(cells[5]).toBe(id % 7 === 0 ? 'größe-ü' : 'm2');
-      expect(cells[7]).toBe(String(1000 + id));
+      expect(cells[2]).toBe(String(id));
+      expect(cells[6]).toBe(id % 7 === 0 ? 'größe-ü' : 'm2');
+      expect(cells[8]).toBe(String(1000 + id));
+      expect(cells[17]).toBe('1');
     }
   });
 
@@ -94,8 +99,8 @@ describe('createMessagesCsvWriter', () => {
     writer.write(message(3));
     writer.close();
     const lines = readFileSync(path, 'utf8').split('\n');
-    expect(lines.map((line) => line.split(',')[1])).toEqual(['id', '1', '2', '3', undefined]);
-    expect(lines[2].split(',')[3]).toBe(long);
+    expect(lines.map((line) => line.split(',')[2])).toEqual(['id', '1', '2', '3', undefined]);
+    expect(lines[2].split(',')[4]).toBe(long);
   });
 
   it('refuses writes after close, and close twice is harmless', () => {

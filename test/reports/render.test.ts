@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCharts } from '../../sim/reports/charts.js';
 import { renderSvg } from '../../sim/reports/render.js';
 import { fixtureResult } from './fixture.js';
-import { sampleResult } from './sample-result.js';
+import { sampleResult, variantSampleResult } from './sample-result.js';
 
 const [latency, , , , queueLengths] = buildCharts(fixtureResult());
 
@@ -45,5 +45,37 @@ describe('renderSvg', () => {
   it('rejects a broken spec and keeps working afterwards', async () => {
     await expect(renderSvg({ mark: 'bar', encoding: { x: { field: 'a', type: 'nonsense' } } })).rejects.toThrow();
     expect(await renderSvg(latency.spec)).toMatch(/^<svg/);
+  }, 20_000);
+
+  it('renders every chart of the variant sample without warnings, byte-identical twice', async () => {
+    const warnings: string[] = [];
+    const charts = buildCharts(variantSampleResult());
+    expect(charts.map((c) => c.name)).toContain('latency-by-variant');
+    const first: string[] = [];
+    for (const chart of charts) {
+      const svg = await renderSvg(chart.spec, { onWarning: (message) => warnings.push(`${chart.name}: ${message}`) });
+      expect(svg).toContain('handler-durations: ');
+      first.push(svg);
+    }
+    expect(warnings).toEqual([]);
+    for (const [i, chart] of charts.entries()) expect(await renderSvg(chart.spec), chart.name).toBe(first[i]);
+  }, 60_000);
+
+  it('latency-by-variant draws the variants left to right in scenario order, in both panels', async () => {
+    const chart = buildCharts(variantSampleResult()).find((c) => c.name === 'latency-by-variant')!;
+    const svg = await renderSvg(chart.spec);
+    // Axis labels are <text ... transform="translate(x,y)" ...>label</text>.
+    const labelX = (label: string): number[] =>
+      [...svg.matchAll(new RegExp(`<text[^>]*transform="translate\\(([-\\d.]+),[-\\d.]+\\)"[^>]*>${label}</text>`, 'g'))].map((m) => Number(m[1]));
+    const xs = ['1ms', '10ms', '100ms', '1s'].map(labelX);
+    for (const x of xs) expect(x).toHaveLength(2); // one axis per panel
+    for (const panel of [0, 1]) {
+      const order = xs.map((x) => x[panel]);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+      expect(new Set(order).size).toBe(4);
+    }
+    for (const text of ['latency (ms, log scale)', 'p99 / best p99 (log scale)', '>p99<', '>mean<', '>10,000<', '>10×<']) {
+      expect(svg).toContain(text);
+    }
   }, 20_000);
 });

@@ -12,8 +12,8 @@ describe('empirical data files', () => {
     // durations.csv: a header, a blank line, bare milliseconds, units, CRLF and padding.
     const samples = [120, 250.5, 1500, 0, 300];
     expect(result.scenario.endpoints[0].handlers).toEqual([
-      { message: 'Render', duration: { kind: 'empirical', file: 'data/durations.csv', samples } },
-      { message: 'Print', duration: { kind: 'empirical', file: 'data/durations.csv', samples } },
+      { message: 'Render', duration: { kind: 'empirical', file: 'data/durations.csv', samples }, cpuBound: false, failureProbability: 0 },
+      { message: 'Print', duration: { kind: 'empirical', file: 'data/durations.csv', samples }, cpuBound: false, failureProbability: 0 },
     ]);
   });
 

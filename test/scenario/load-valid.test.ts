@@ -4,6 +4,13 @@ import { loadScenarioFile, loadScenarioText, type LoadResult } from '../../sim/s
 
 const FIXTURES = 'test/fixtures/scenarios';
 
+// The defaults of the fields a scenario leaves out, written out here so that a changed default fails.
+const HANDLER = { cpuBound: false, failureProbability: 0 } as const;
+const RETRIES = { immediate: 5, delayedMs: [10_000, 20_000, 30_000] };
+const INSTANCE = { speed: 1, addedAtMs: 0 } as const;
+const STRATEGY = { concurrency: 1, noWorkerTimeoutMs: 10_000, sessionIds: true, cpuMs: 0, perMessageType: false, ackEvery: 1 } as const;
+const REFRESH_MS = 30_000;
+
 function scenarioOf(result: LoadResult): Scenario {
   if (!result.ok) throw new Error(`expected a scenario, got problems:\n${JSON.stringify(result.problems, null, 2)}`);
   return result.scenario;
@@ -30,23 +37,25 @@ describe('a valid scenario', () => {
         {
           name: 'Sales',
           handlers: [
-            { message: 'PlaceOrder', duration: { kind: 'exponential', mean: 200 }, reply: 'OrderPlaced' },
-            { message: 'CancelOrder', duration: { kind: 'constant', value: 0 } },
+            { message: 'PlaceOrder', duration: { kind: 'exponential', mean: 200 }, reply: 'OrderPlaced', ...HANDLER },
+            { message: 'CancelOrder', duration: { kind: 'constant', value: 0 }, ...HANDLER },
           ],
           instances: [
-            { name: 'worker1', machine: 'worker1', threads: 1 },
-            { name: 'worker2', machine: 'worker2', threads: 2 },
+            { name: 'worker1', machine: 'worker1', threads: 1, capacity: 1, ...INSTANCE },
+            { name: 'worker2', machine: 'worker2', threads: 2, capacity: 2, ...INSTANCE },
           ],
+          retries: RETRIES,
         },
         {
           name: 'Billing',
-          handlers: [{ message: 'OrderPlaced', duration: { kind: 'uniform', min: 10, max: 1500 } }],
+          handlers: [{ message: 'OrderPlaced', duration: { kind: 'uniform', min: 10, max: 1500 }, ...HANDLER }],
           // Two unnamed instances share worker1, so both are numbered; the named one keeps its name.
           instances: [
-            { name: 'worker1-1', machine: 'worker1', threads: 1 },
-            { name: 'worker1-2', machine: 'worker1', threads: 4 },
-            { name: 'billing-b', machine: 'worker2', threads: 1 },
+            { name: 'worker1-1', machine: 'worker1', threads: 1, capacity: 1, ...INSTANCE },
+            { name: 'worker1-2', machine: 'worker1', threads: 4, capacity: 4, ...INSTANCE },
+            { name: 'billing-b', machine: 'worker2', threads: 1, capacity: 1, ...INSTANCE },
           ],
+          retries: RETRIES,
         },
       ],
       senders: [
@@ -54,23 +63,37 @@ describe('a valid scenario', () => {
           name: 'Sender',
           machine: 'client',
           sends: [
-            { message: 'PlaceOrder', to: 'Sales', arrivals: { kind: 'poisson', ratePerSecond: 8 } },
-            { message: 'CancelOrder', to: 'Sales', arrivals: { kind: 'constant', ratePerSecond: 0.5 } },
+            { message: 'PlaceOrder', to: 'Sales', publish: false, arrivals: { kind: 'poisson', ratePerSecond: 8 } },
+            { message: 'CancelOrder', to: 'Sales', publish: false, arrivals: { kind: 'constant', ratePerSecond: 0.5 } },
           ],
+          refreshMs: REFRESH_MS,
         },
       ],
       strategies: [
-        { name: 'distributor', kind: 'distributor', machine: 'server', concurrency: 4 },
-        { name: 'round-robin', kind: 'round-robin', concurrency: 1 },
-        { name: 'random', kind: 'random', concurrency: 1 },
-        { name: 'ideal', kind: 'shared-queue', concurrency: 1 },
+        { name: 'distributor', kind: 'distributor', machine: 'server', ...STRATEGY, concurrency: 4 },
+        { name: 'round-robin', kind: 'round-robin', ...STRATEGY },
+        { name: 'random', kind: 'random', ...STRATEGY },
+        { name: 'ideal', kind: 'shared-queue', ...STRATEGY },
       ],
     };
-    const scenario = scenarioOf(loadScenarioFile(`${FIXTURES}/full.yaml`));
+    const result = loadScenarioFile(`${FIXTURES}/full.yaml`);
+    const scenario = scenarioOf(result);
     expect(scenario).toEqual(expected);
+    expect(result.ok && result.variants).toEqual([]);
     // Optional fields that were not given are absent, not present-and-undefined.
-    expect(Object.keys(scenario.endpoints[0].handlers[1])).toEqual(['message', 'duration']);
-    expect(Object.keys(scenario.strategies[1])).toEqual(['name', 'kind', 'concurrency']);
+    expect(Object.keys(scenario.endpoints[0].handlers[1])).toEqual(['message', 'duration', 'cpuBound', 'failureProbability']);
+    expect(Object.keys(scenario.endpoints[0].instances[0])).toEqual(['name', 'machine', 'threads', 'capacity', 'speed', 'addedAtMs']);
+    expect(Object.keys(scenario.senders[0].sends[0])).toEqual(['message', 'to', 'publish', 'arrivals']);
+    expect(Object.keys(scenario.strategies[1])).toEqual([
+      'name',
+      'kind',
+      'concurrency',
+      'noWorkerTimeoutMs',
+      'sessionIds',
+      'cpuMs',
+      'perMessageType',
+      'ackEvery',
+    ]);
   });
 
   it('fills in every default for a minimal scenario', () => {
@@ -87,12 +110,31 @@ describe('a valid scenario', () => {
       endpoints: [
         {
           name: 'Worker',
-          handlers: [{ message: 'Job', duration: { kind: 'erlang', k: 3, mean: 1500 } }],
-          instances: [{ name: 'box', machine: 'box', threads: 1 }],
+          handlers: [{ message: 'Job', duration: { kind: 'erlang', k: 3, mean: 1500 }, cpuBound: false, failureProbability: 0 }],
+          instances: [{ name: 'box', machine: 'box', threads: 1, capacity: 1, speed: 1, addedAtMs: 0 }],
+          retries: { immediate: 5, delayedMs: [10_000, 20_000, 30_000] },
         },
       ],
-      senders: [{ name: 'Feeder', machine: 'box', sends: [{ message: 'Job', to: 'Worker', arrivals: { kind: 'poisson', ratePerSecond: 120 / 3600 } }] }],
-      strategies: [{ name: 'shared', kind: 'shared-queue', concurrency: 1 }],
+      senders: [
+        {
+          name: 'Feeder',
+          machine: 'box',
+          sends: [{ message: 'Job', to: 'Worker', publish: false, arrivals: { kind: 'poisson', ratePerSecond: 120 / 3600 } }],
+          refreshMs: 30_000,
+        },
+      ],
+      strategies: [
+        {
+          name: 'shared',
+          kind: 'shared-queue',
+          concurrency: 1,
+          noWorkerTimeoutMs: 10_000,
+          sessionIds: true,
+          cpuMs: 0,
+          perMessageType: false,
+          ackEvery: 1,
+        },
+      ],
     });
     expect('sampleIntervalMs' in scenario).toBe(false);
   });
@@ -132,7 +174,7 @@ describe('defaults and shorthands', () => {
     expect(s.drainMs).toBe(3_600_000);
     expect(s.sampleIntervalMs).toBeUndefined();
     expect(s.transport).toEqual({ operationMs: 1, networkMs: 0.5 });
-    expect(s.strategies).toEqual([{ name: 'distributor', kind: 'distributor', machine: 'worker1', concurrency: 1 }]);
+    expect(s.strategies).toEqual([{ name: 'distributor', kind: 'distributor', machine: 'worker1', ...STRATEGY }]);
   });
 
   it('reads stop and warmup durations, drain, timeseries and a zero-cost transport', () => {
@@ -160,10 +202,10 @@ describe('defaults and shorthands', () => {
       ),
     );
     expect(s.endpoints[0].instances).toEqual([
-      { name: 'worker1-1', machine: 'worker1', threads: 1 },
-      { name: 'client', machine: 'client', threads: 1 },
-      { name: 'worker1-2', machine: 'worker1', threads: 3 },
-      { name: 'spare', machine: 'worker1', threads: 1 },
+      { name: 'worker1-1', machine: 'worker1', threads: 1, capacity: 1, ...INSTANCE },
+      { name: 'client', machine: 'client', threads: 1, capacity: 1, ...INSTANCE },
+      { name: 'worker1-2', machine: 'worker1', threads: 3, capacity: 3, ...INSTANCE },
+      { name: 'spare', machine: 'worker1', threads: 1, capacity: 1, ...INSTANCE },
     ]);
   });
 

@@ -32,6 +32,8 @@ describe('scenarioJsonSchema', () => {
     const full = parse(readFileSync('test/fixtures/scenarios/full.yaml', 'utf8'));
     expect(validate(full)).toBe(true);
     expect(validate(parse(readFileSync('test/fixtures/scenarios/minimal.yaml', 'utf8')))).toBe(true);
+    expect(validate(parse(readFileSync('test/fixtures/scenarios/features.yaml', 'utf8')))).toBe(true);
+    expect(validate(parse(readFileSync('test/fixtures/scenarios/variants.yaml', 'utf8')))).toBe(true);
     expect(validate({ ...full, machines: ['a'] })).toBe(false);
     expect(validate({ ...full, extra: 1 })).toBe(false);
   });
@@ -57,10 +59,32 @@ describe('scenarioJsonSchema', () => {
 
   it('names the keys of the format', () => {
     const props = schema.properties as Record<string, Schema>;
-    expect(Object.keys(props)).toEqual(['name', 'seed', 'stop', 'warmup', 'drain', 'timeseries', 'transport', 'machines', 'endpoints', 'senders', 'strategies']);
+    expect(Object.keys(props)).toEqual([
+      'name',
+      'seed',
+      'stop',
+      'warmup',
+      'drain',
+      'timeseries',
+      'transport',
+      'machines',
+      'endpoints',
+      'senders',
+      'strategies',
+      'variants',
+    ]);
     expect(schema.required).toEqual(['stop', 'machines', 'endpoints', 'senders', 'strategies']);
     const kind = (((props.strategies.additionalProperties as Schema).properties as Record<string, Schema>).kind) as Schema;
-    expect(kind.enum).toEqual(['distributor', 'round-robin', 'random', 'shared-queue']);
+    expect(kind.enum).toEqual(['distributor', 'round-robin', 'random', 'shared-queue', 'fair', 'custom']);
+  });
+
+  it('documents each variant and its overrides, and leaves custom options open', () => {
+    const props = schema.properties as Record<string, Schema>;
+    const variant = props.variants.additionalProperties as Schema;
+    expect(typeof variant.description).toBe('string');
+    expect(typeof (variant.additionalProperties as Schema).description).toBe('string');
+    const strategy = (props.strategies.additionalProperties as Schema).properties as Record<string, Schema>;
+    expect(strategy.options).toEqual({ type: 'object', description: expect.any(String) });
   });
 
   it('returns a fresh copy each time', () => {

@@ -30,6 +30,7 @@ describe('parseDuration', () => {
     ['ms', 'must be a duration such as 200ms, got "ms"'],
     ['fast', 'must be a duration such as 200ms, got "fast"'],
     ['1e999s', 'is too large, got "1e999s"'],
+    ['5constructor', 'unknown unit "constructor" in "5constructor"; use ms, s, m or h'],
   ])('%j is rejected: %s', (text, message) => {
     expect(parseDuration(text)).toBe(message);
   });
@@ -60,6 +61,7 @@ describe('parseRate', () => {
     ['-2/m', 'must be > 0, got "-2/m"'],
     ['/s', 'must be a rate such as 8/s, got "/s"'],
     ['lots', 'must be a rate such as 8/s, got "lots"'],
+    ['8toString', 'unknown unit "toString" in "8toString"; use /s, /m or /h'],
   ])('%j is rejected: %s', (text, message) => {
     expect(parseRate(text)).toBe(message);
   });
