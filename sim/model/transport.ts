@@ -73,11 +73,12 @@ export function accept(world: World, machine: Machine): void {
   pool.via[m] = -1;
   const done = machine.operate(now, 1);
   if (world.trace) world.emit('accept', m, machine.name, world.queues[q].name, '');
-  if (machine.pendingMessages.length > 0) {
-    machine.idleCheck = true;
-    world.sim.at(done, Ev.QueueManagerIdle, machine.index, 0);
-  }
+  // The enqueue goes first: local work it triggers at that instant keeps its priority over the next delivery.
   world.then(done, Ev.Enqueue, m, q);
+  if (machine.pendingMessages.length > 0 && !machine.idleCheck) {
+    machine.idleCheck = true;
+    world.sim.at(machine.freeTime, Ev.QueueManagerIdle, machine.index, 0);
+  }
 }
 
 /** The outgoing queue from one machine to another, created on first use. */
