@@ -37,7 +37,8 @@ export class LatencyHistogram {
     this.count++;
     this.sumMs += ms;
     if (ms > this.maxMs) this.maxMs = ms;
-    this.h.recordValue(Math.round(ms * 1000));
+    // Differences of float times can come out a hair below zero: record those as 0.
+    this.h.recordValue(ms > 0 ? Math.round(ms * 1000) : 0);
   }
 
   get meanMs(): number {

@@ -56,8 +56,8 @@ export class Distributor {
 export function forwarderTake(world: World, c: number, m: number): void {
   const d = world.distributors[world.consumerRef[c]];
   d.holding[world.consumerSub[c]] = m;
-  world.then(d.machine.operate(world.sim.now, 1), Ev.Received, c, m);
   if (world.trace) world.emit('receive', m, d.name, d.data.name, '');
+  world.then(d.machine.operate(world.sim.now, 1), Ev.Received, c, m);
 }
 
 /** Received: the forwarding work on the CPU, if any, then the free slot. */

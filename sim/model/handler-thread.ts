@@ -29,8 +29,8 @@ export function threadTake(world: World, c: number, m: number): void {
   pool.instance[m] = instance.index;
   pool.attempts[m]++;
   pool.roundAttempts[m]++;
-  world.then(instance.machine.operate(now, 1), Ev.Received, c, m);
   if (world.trace) world.emit('receive', m, instance.name, world.consumerQueue[c].name, `attempt ${pool.attempts[m]}`);
+  world.then(instance.machine.operate(now, 1), Ev.Received, c, m);
 }
 
 export function threadReceived(world: World, c: number, m: number): void {
@@ -39,7 +39,6 @@ export function threadReceived(world: World, c: number, m: number): void {
   const instance = world.threadInstance[world.consumerRef[c]];
   if (Number.isNaN(pool.startedAt[m])) pool.startedAt[m] = now;
   const work = pool.serviceMs[m] / instance.speed;
-  pool.workMs[m] += work;
   const handler = world.handlers[pool.handler[m]];
   if (world.trace) world.emit('handle', m, instance.name, instance.machine.name, `${+work.toFixed(3)} ms${handler.cpuBound ? ' of CPU' : ''}`);
   if (handler.cpuBound) addCpuWork(world, instance.machine, work, c, m, CpuJob.Handler);
@@ -52,6 +51,8 @@ export function handlerDone(world: World, c: number, m: number): void {
   const instance = world.threadInstance[thread];
   const handler = world.handlers[pool.handler[m]];
   const now = world.sim.now;
+  // The attempt ran to its end (failed or not): its processing counts; one cut short by a crash does not.
+  pool.workMs[m] += pool.serviceMs[m] / instance.speed;
   let sends = instance.distributor >= 0 && readyDue(world, m) ? 1 : 0;
   if (pool.failuresLeft[m] > 0) {
     pool.failuresLeft[m]--;
@@ -92,13 +93,7 @@ export function threadCommit(world: World, c: number, m: number): void {
   const from = instance.machine.index;
   world.threadMessage[thread] = -1;
   instance.busy.add(now, -1);
-  if (instance.distributor >= 0 && readyDue(world, m)) {
-    const ready = pool.allocate(READY);
-    pool.instance[ready] = instance.index;
-    pool.id[ready] = 1;
-    pool.session[ready] = instance.session;
-    transmit(world, ready, from, world.distributors[instance.distributor].control.index);
-  }
+  const sendReady = instance.distributor >= 0 && readyDue(world, m);
   const outcome = world.threadOutcome[thread];
   if (outcome === Outcome.Success) {
     instance.processed++;
@@ -134,6 +129,13 @@ export function threadCommit(world: World, c: number, m: number): void {
     world.observer.failed(world, m);
     if (world.trace) world.emit('error', m, instance.name, 'error queue', `after ${pool.attempts[m]} attempts`);
     pool.release(m);
+  }
+  if (sendReady) {
+    const ready = pool.allocate(READY);
+    pool.instance[ready] = instance.index;
+    pool.id[ready] = 1;
+    pool.session[ready] = instance.session;
+    transmit(world, ready, from, world.distributors[instance.distributor].control.index);
   }
   world.consumerIdle(c);
   world.checkDrained();

@@ -97,8 +97,10 @@ export function crashInstance(world: World, i: number): number {
     const thread = world.consumerRef[c];
     world.consumerQueue[c].waiting.remove(c);
     const m = world.threadMessage[thread];
-    world.consumerType[c] = Consumer.Dead;
-    if (m < 0) continue;
+    if (m < 0) {
+      world.consumerType[c] = Consumer.Dead;
+      continue;
+    }
     world.threadMessage[thread] = -1;
     instance.busy.add(now, -1);
     if (world.handlers[world.pool.handler[m]].cpuBound) {
@@ -107,6 +109,7 @@ export function crashInstance(world: World, i: number): number {
     }
     if (!Number.isNaN(world.pool.startedAt[m])) wasted += now - world.pool.startedAt[m];
     world.rollback(c, m);
+    world.consumerType[c] = Consumer.Dead;
   }
   instance.threadConsumers.length = 0;
   if (world.trace) world.emit('crash', -1, instance.name, instance.machine.name, `${wasted.toFixed(1)} ms of work lost`);

@@ -49,7 +49,7 @@ export class MessagePool {
   round: Int32Array;
   /** Work: how many more attempts will fail (drawn at send time; Infinity = every one). */
   failuresLeft: Float64Array;
-  /** Work: processing time spent by handlers so far (drawn duration / instance speed, per attempt). */
+  /** Work: processing time of the handler attempts that ran to their end (drawn duration / instance speed each). */
   workMs: Float64Array;
   /** Drawn handler processing time. */
   serviceMs: Float64Array;

@@ -261,7 +261,8 @@ export class World implements EventHandler {
     switch (this.consumerType[c]) {
       case Consumer.Thread: return this.threadInstance[ref].name;
       case Consumer.Replies: return this.senders[ref].name;
-      default: return `distributor@${this.distributors[ref].machine.name}`;
+      case Consumer.Dead: return 'a crashed process';
+      default: return this.distributors[ref].name;
     }
   }
 

@@ -1,0 +1,79 @@
+// The bundled mechanics scenarios show what their comments say.
+import { describe, expect, it } from 'vitest';
+import type { ScenarioResult } from '../../sim/metrics/results.js';
+import { formatProblem, loadScenarioFile } from '../../sim/scenario/index.js';
+import { run, summaryOf } from '../helpers.js';
+
+function load(file: string) {
+  const loaded = loadScenarioFile(file);
+  if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+  return loaded;
+}
+
+function ratio(result: ScenarioResult): number {
+  return summaryOf(result, 'direct').throughput_per_s / summaryOf(result, 'distributor').throughput_per_s;
+}
+
+describe('msmq-divide-by-4', () => {
+  const { scenario } = load('scenarios/msmq-divide-by-4.yaml');
+
+  it('direct throughput is 3.5-4.5 times the distributor throughput with the default costs', async () => {
+    const result = await run(scenario);
+    expect(ratio(result)).toBeGreaterThan(3.5);
+    expect(ratio(result)).toBeLessThan(4.5);
+    // The mechanism: the server performs 2 operations per message directly, 8 via the distributor.
+    const ops = result.runs.map((r) => r.machines.find((m) => m.machine === 'server')?.operations ?? 0);
+    expect(ops[0] / scenario.stop.messages!).toBeCloseTo(2, 2);
+    expect(ops[1] / scenario.stop.messages!).toBeCloseTo(8, 2);
+    for (const r of result.runs) expect(r.machines.find((m) => m.machine === 'server')?.queue_manager_utilisation).toBeGreaterThan(0.99);
+  });
+
+  for (const operation of [0.25, 0.5, 2, 5]) {
+    it(`the ratio stays in the band with an operation cost of ${operation} ms`, async () => {
+      const result = await run({ ...scenario, transport: { ...scenario.transport, operationMs: operation } });
+      expect(ratio(result)).toBeGreaterThan(3.5);
+      expect(ratio(result)).toBeLessThan(4.5);
+      expect(summaryOf(result, 'direct').throughput_per_s).toBeCloseTo(1000 / (2 * operation), 0);
+    });
+  }
+});
+
+describe('fair-distribution', () => {
+  it('fair sends about twice as many to the fast server and has a lower p99 than round-robin', async () => {
+    const result = await run(load('scenarios/fair-distribution.yaml').scenario);
+    const processed = (strategy: string, instance: string) =>
+      result.runs.find((r) => r.summary.strategy === strategy)?.instances.find((i) => i.instance === instance)?.processed ?? NaN;
+    const share = processed('fair', 'fast') / processed('fair', 'slow');
+    expect(share).toBeGreaterThan(1.6);
+    expect(share).toBeLessThan(2.4);
+    expect(processed('round-robin', 'fast')).toBe(processed('round-robin', 'slow'));
+    expect(summaryOf(result, 'fair').latency_p99_ms * 10).toBeLessThan(summaryOf(result, 'round-robin').latency_p99_ms);
+    // Acknowledgements are real messages: each costs a send, an accept and a receive, as much as the work
+    // message itself (the run ends when the work is done, before the last acknowledgement is received).
+    expect(summaryOf(result, 'fair').operations).toBeGreaterThan(1.999 * summaryOf(result, 'round-robin').operations);
+    expect(summaryOf(result, 'fair').operations).toBeLessThanOrEqual(2 * summaryOf(result, 'round-robin').operations);
+  });
+});
+
+describe('short-vs-long-handlers', () => {
+  it('the distributor loses with 1 ms handlers and wins from 10 ms on', async () => {
+    const { scenario, variants } = load('scenarios/short-vs-long-handlers.yaml');
+    const result = await run(scenario, { variants });
+    expect(result.variants).toEqual(['1ms', '10ms', '100ms', '1s']);
+    const p99 = (variant: string, strategy: string) =>
+      result.runs.find((r) => r.summary.variant === variant && r.summary.strategy === strategy)?.summary.latency_p99_ms ?? NaN;
+    expect(p99('1ms', 'distributor')).toBeGreaterThan(10 * p99('1ms', 'round-robin'));
+    for (const v of ['10ms', '100ms', '1s']) expect(p99(v, 'distributor')).toBeLessThan(p99(v, 'round-robin'));
+  });
+});
+
+describe('distributor-concurrency', () => {
+  it('concurrency 1 cannot keep up; 2 x cores can', async () => {
+    const result = await run(load('scenarios/distributor-concurrency.yaml').scenario);
+    const one = summaryOf(result, 'concurrency-1');
+    const eight = summaryOf(result, 'concurrency-8');
+    expect(one.throughput_per_s).toBeLessThan(480);
+    expect(eight.throughput_per_s).toBeGreaterThan(490);
+    expect(one.latency_p99_ms).toBeGreaterThan(20 * eight.latency_p99_ms);
+  });
+});
