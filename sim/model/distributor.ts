@@ -23,8 +23,13 @@ export class Distributor {
   /** Per forwarder: its consumer number on the data queue and on the storage queue. */
   readonly dataConsumer: Int32Array;
   readonly slotConsumer: Int32Array;
-  /** Per forwarder: bumped at each wait for a slot, so a timeout for an earlier wait is ignored. */
-  readonly waitToken: Int32Array;
+  /**
+   * Per forwarder: when its current wait for a free slot began (NaN = not waiting), and whether its
+   * timer event is pending. One lazy timer per forwarder: when it fires early (an entry came and a
+   * later wait began), it re-arms for that wait, so waits that end in time leave no stale events.
+   */
+  readonly waitingSince: Float64Array;
+  readonly timerPending: Uint8Array;
   /** Messages forwarded, and forwards aborted for want of a free slot. */
   forwarded = 0;
   timeouts = 0;
@@ -44,7 +49,8 @@ export class Distributor {
     this.holding = new Int32Array(concurrency).fill(-1);
     this.dataConsumer = new Int32Array(concurrency);
     this.slotConsumer = new Int32Array(concurrency);
-    this.waitToken = new Int32Array(concurrency);
+    this.waitingSince = new Float64Array(concurrency).fill(NaN);
+    this.timerPending = new Uint8Array(concurrency);
   }
 
   get name(): string {
@@ -79,16 +85,30 @@ function waitForSlot(world: World, d: Distributor, f: number): void {
     return;
   }
   d.storage.waiting.push(slot);
-  const token = ++d.waitToken[f];
-  world.sim.schedule(d.noWorkerTimeoutMs, Ev.NoWorkerTimeout, d.dataConsumer[f], token);
+  d.waitingSince[f] = world.sim.now;
+  if (!d.timerPending[f]) {
+    d.timerPending[f] = 1;
+    world.sim.schedule(d.noWorkerTimeoutMs, Ev.NoWorkerTimeout, d.dataConsumer[f], 0);
+  }
   if (world.trace) world.emit('wait', d.holding[f], d.name, d.storage.name, 'no free slot');
 }
 
-/** No entry came in time: abort; the message goes back to the head of the data queue and is received again. */
-export function noWorkerTimeout(world: World, c: number, token: number): void {
+/** The forwarder's timer: if its current wait is as old as the timeout, abort; the message goes back to the head of the data queue and is received again. */
+export function noWorkerTimeout(world: World, c: number): void {
   const d = world.distributors[world.consumerRef[c]];
   const f = world.consumerSub[c];
-  if (d.waitToken[f] !== token || !d.storage.waiting.remove(d.slotConsumer[f])) return; // an entry came
+  d.timerPending[f] = 0;
+  const since = d.waitingSince[f];
+  if (Number.isNaN(since)) return; // not waiting: an entry came
+  const due = since + d.noWorkerTimeoutMs;
+  if (due > world.sim.now) {
+    // An earlier wait ended in time; this one began later: re-arm for it.
+    d.timerPending[f] = 1;
+    world.sim.at(due, Ev.NoWorkerTimeout, c, 0);
+    return;
+  }
+  d.storage.waiting.remove(d.slotConsumer[f]);
+  d.waitingSince[f] = NaN;
   const m = d.holding[f];
   d.holding[f] = -1;
   d.timeouts++;
@@ -100,7 +120,7 @@ export function noWorkerTimeout(world: World, c: number, token: number): void {
 /** Pop the free-slot entry (a receive from storage) and send the held message: 2 operations. */
 export function slotTake(world: World, c: number, entry: number): void {
   const d = world.distributors[world.consumerRef[c]];
-  d.waitToken[world.consumerSub[c]]++;
+  d.waitingSince[world.consumerSub[c]] = NaN;
   world.then(d.machine.operate(world.sim.now, 2), Ev.Commit, c, entry);
 }
 

@@ -27,7 +27,7 @@ export const Ev = {
   QueueManagerIdle: 11,
   /** CPU-bound work may have finished on a machine: a = machine, b = its CPU token. */
   CpuDone: 12,
-  /** A distributor forwarder waited too long for a free slot: a = forwarder consumer, b = wait token. */
+  /** A distributor forwarder's no-worker timer: a = forwarder consumer. */
   NoWorkerTimeout: 13,
   /** A delayed retry is due: a = message, b = destination queue. */
   RetryDue: 14,

@@ -142,7 +142,7 @@ export class World implements EventHandler {
       case Ev.Commit: this.commit(a, b); break;
       case Ev.QueueManagerIdle: queueManagerIdle(this, a); break;
       case Ev.CpuDone: cpuDone(this, a, b); break;
-      case Ev.NoWorkerTimeout: noWorkerTimeout(this, a, b); break;
+      case Ev.NoWorkerTimeout: noWorkerTimeout(this, a); break;
       case Ev.RetryDue: transmit(this, a, this.pool.at[a], b); break;
       case Ev.InstanceStart: startInstance(this, a); break;
       case Ev.InstanceCrash: crashInstance(this, a); break;
