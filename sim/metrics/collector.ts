@@ -9,6 +9,7 @@ import type { WorldObserver } from '../model/observer.js';
 import { QueueRole } from '../model/queue.js';
 import { TimeAverage } from '../model/time-average.js';
 import type { World } from '../model/world.js';
+import { faultRows } from './fault-impact.js';
 import { LatencyHistogram } from './histogram.js';
 import type { Ledger } from './ledger.js';
 import { messageRow } from './message-row.js';
@@ -91,6 +92,10 @@ export class Collector implements WorldObserver {
       endpoint.lastCompletion = now;
     }
     if (this.sink) this.sink.write(messageRow(world, m, now, this.variant));
+  }
+
+  lost(world: World): void {
+    this.inSystem.add(world.sim.now, -1);
   }
 
   failed(world: World, m: number): void {
@@ -196,6 +201,7 @@ export class Collector implements WorldObserver {
       summary,
       endpoints: endpointRows(world, variant, this.endpoints),
       machines: machineRows(world, variant, from, to),
+      faults: faultRows(world, variant, this.timeseries, this.queueLengths),
       instances: instanceRows(world, variant, from, to),
       timeseries: this.timeseries,
       queueLengths: this.queueLengths,

@@ -162,6 +162,33 @@ export interface MachineRow {
   outgoing_max: number;
 }
 
+/**
+ * One row of faults.csv: one occurrence of a fault in one strategy run, and its impact. Backlog is
+ * the number of messages sent but not completed (timeseries in_system).
+ */
+export interface FaultRow {
+  strategy: string;
+  variant: string;
+  fault: string;
+  kind: string;
+  start_s: number;
+  /** NaN when it lasted to the end of the run. */
+  end_s: number;
+  /** Mean backlog over the ten buckets before it started. */
+  pre_fault_backlog: number;
+  peak_backlog: number;
+  /** From its end until the backlog is back within 10% (+1) of its pre-fault level; NaN if never. */
+  time_to_recover_s: number;
+  /** Messages completed from its start until recovery: the ones it delayed. */
+  delayed: number;
+  /** Their mean latency minus the mean latency before the fault. */
+  extra_latency_mean_ms: number;
+  /** Most messages held at once where it struck: outgoing queues to (or between) its machines, the queues of its machine or instance, the distributor's data queue. */
+  stranded: number;
+  /** Processing time lost by handlers it interrupted. */
+  wasted_work_ms: number;
+}
+
 /** A point of the latency distribution, for CDF charts. */
 export interface CdfPoint {
   strategy: string;
@@ -184,6 +211,7 @@ export interface RunResult {
   summary: SummaryRow;
   endpoints: EndpointRow[];
   machines: MachineRow[];
+  faults: FaultRow[];
   instances: InstanceRow[];
   timeseries: TimeseriesRow[];
   queueLengths: QueueLengthRow[];

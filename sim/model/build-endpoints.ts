@@ -113,6 +113,6 @@ function addDistributor(world: World, label: string, workers: number[], handlers
   for (let f = 0; f < d.concurrency; f++) {
     d.dataConsumer[f] = world.addConsumer(Consumer.Forwarder, d.index, f, d.data);
     d.slotConsumer[f] = world.addConsumer(Consumer.Slot, d.index, f, d.storage);
-    world.addConsumer(Consumer.Control, d.index, f, d.control);
+    d.controlConsumer[f] = world.addConsumer(Consumer.Control, d.index, f, d.control);
   }
 }

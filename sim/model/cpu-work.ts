@@ -5,7 +5,7 @@ import { forwarderCpuDone } from './distributor.js';
 import { Ev } from './events.js';
 import { handlerDone } from './handler-thread.js';
 import type { Machine } from './machine.js';
-import type { World } from './world.js';
+import { Consumer, type World } from './world.js';
 
 /** Continuations of CPU-bound work (Cpu.kind). */
 export const CpuJob = { Handler: 0, Forward: 1 } as const;
@@ -31,6 +31,7 @@ export function cpuDone(world: World, machineIndex: number, token: number): void
   while (cpu.takeFinished(world.sim.now) >= 0) {
     const c = cpu.finishedConsumer;
     const m = cpu.finishedMessage;
+    if (world.consumerType[c] === Consumer.Dead) continue;
     if (cpu.finishedKind === CpuJob.Handler) handlerDone(world, c, m);
     else forwarderCpuDone(world, c, m);
   }

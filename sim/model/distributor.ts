@@ -14,7 +14,7 @@ import type { Machine } from './machine.js';
 import { ENTRY } from './message-pool.js';
 import type { MessageQueue } from './queue.js';
 import { transmit } from './transport.js';
-import type { World } from './world.js';
+import { Consumer, type World } from './world.js';
 import { addCpuWork, CpuJob } from './cpu-work.js';
 
 export class Distributor {
@@ -30,6 +30,13 @@ export class Distributor {
    */
   readonly waitingSince: Float64Array;
   readonly timerPending: Uint8Array;
+  /** Per forwarder: the free-slot entry popped in its open transaction, or -1. */
+  readonly slotHolding: Int32Array;
+  /** Per control processor: its consumer number, and the ready message in its open transaction (-1). */
+  readonly controlConsumer: Int32Array;
+  readonly controlHolding: Int32Array;
+  /** False while the distributor process is crashed. */
+  running = true;
   /** Messages forwarded, and forwards aborted for want of a free slot. */
   forwarded = 0;
   timeouts = 0;
@@ -51,6 +58,9 @@ export class Distributor {
     this.slotConsumer = new Int32Array(concurrency);
     this.waitingSince = new Float64Array(concurrency).fill(NaN);
     this.timerPending = new Uint8Array(concurrency);
+    this.slotHolding = new Int32Array(concurrency).fill(-1);
+    this.controlConsumer = new Int32Array(concurrency);
+    this.controlHolding = new Int32Array(concurrency).fill(-1);
   }
 
   get name(): string {
@@ -95,6 +105,7 @@ function waitForSlot(world: World, d: Distributor, f: number): void {
 
 /** The forwarder's timer: if its current wait is as old as the timeout, abort; the message goes back to the head of the data queue and is received again. */
 export function noWorkerTimeout(world: World, c: number): void {
+  if (world.consumerType[c] === Consumer.Dead) return; // a timer of a crashed process
   const d = world.distributors[world.consumerRef[c]];
   const f = world.consumerSub[c];
   d.timerPending[f] = 0;
@@ -121,6 +132,7 @@ export function noWorkerTimeout(world: World, c: number): void {
 export function slotTake(world: World, c: number, entry: number): void {
   const d = world.distributors[world.consumerRef[c]];
   d.waitingSince[world.consumerSub[c]] = NaN;
+  d.slotHolding[world.consumerSub[c]] = entry;
   world.then(d.machine.operate(world.sim.now, 2), Ev.Commit, c, entry);
 }
 
@@ -130,6 +142,7 @@ export function slotCommit(world: World, c: number, entry: number): void {
   const d = world.distributors[world.consumerRef[c]];
   const f = world.consumerSub[c];
   const worker = world.instances[pool.instance[entry]];
+  d.slotHolding[f] = -1;
   const work = d.holding[f];
   pool.session[work] = pool.session[entry];
   pool.release(entry);
@@ -144,6 +157,7 @@ export function slotCommit(world: World, c: number, entry: number): void {
 /** A control processor takes a ready message: receive it, then store one entry per announced slot. */
 export function controlTake(world: World, c: number, ready: number): void {
   const d = world.distributors[world.consumerRef[c]];
+  d.controlHolding[world.consumerSub[c]] = ready;
   world.then(d.machine.operate(world.sim.now, 1 + world.pool.id[ready]), Ev.Commit, c, ready);
 }
 
@@ -153,6 +167,7 @@ export function controlCommit(world: World, c: number, ready: number): void {
   const slots = pool.id[ready];
   const worker = pool.instance[ready];
   const session = pool.session[ready];
+  d.controlHolding[world.consumerSub[c]] = -1;
   if (world.trace) world.emit('register', ready, d.name, d.storage.name, `${slots} free slot${slots === 1 ? '' : 's'} for ${world.instances[worker].name}, session ${session}`);
   // The ready message becomes the first entry; the rest are new ones.
   pool.kind[ready] = ENTRY;

@@ -37,4 +37,13 @@ export const Ev = {
   Refresh: 16,
   /** A worker process crashes: a = instance. */
   InstanceCrash: 17,
+  /** A fault starts, or ends: a = fault index. */
+  FaultStart: 18,
+  FaultEnd: 19,
+  /** A careful decommission checks whether the instance has drained: a = instance. */
+  DecommissionCheck: 20,
+  /** An unacknowledged message's resend timer (duplicate QMId): a = message, b = queue. */
+  Resend: 21,
+  /** The working machine of a duplicate QMId group changes: a = fault index. */
+  QmidSwitch: 22,
 } as const;

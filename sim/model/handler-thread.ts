@@ -38,7 +38,9 @@ export function threadReceived(world: World, c: number, m: number): void {
   const pool = world.pool;
   const instance = world.threadInstance[world.consumerRef[c]];
   if (Number.isNaN(pool.startedAt[m])) pool.startedAt[m] = now;
-  const work = pool.serviceMs[m] / instance.speed;
+  // The drawn duration (the same in every strategy) on this instance, slowed by any slowdown of its machine.
+  const work = (pool.serviceMs[m] / instance.speed) * instance.machine.factor;
+  world.threadWork[world.consumerRef[c]] = work;
   const handler = world.handlers[pool.handler[m]];
   if (world.trace) world.emit('handle', m, instance.name, instance.machine.name, `${+work.toFixed(3)} ms${handler.cpuBound ? ' of CPU' : ''}`);
   if (handler.cpuBound) addCpuWork(world, instance.machine, work, c, m, CpuJob.Handler);
@@ -52,7 +54,7 @@ export function handlerDone(world: World, c: number, m: number): void {
   const handler = world.handlers[pool.handler[m]];
   const now = world.sim.now;
   // The attempt ran to its end (failed or not): its processing counts; one cut short by a crash does not.
-  pool.workMs[m] += pool.serviceMs[m] / instance.speed;
+  pool.workMs[m] += world.threadWork[thread];
   let sends = instance.distributor >= 0 && readyDue(world, m) ? 1 : 0;
   if (pool.failuresLeft[m] > 0) {
     pool.failuresLeft[m]--;
@@ -97,7 +99,7 @@ export function threadCommit(world: World, c: number, m: number): void {
   const outcome = world.threadOutcome[thread];
   if (outcome === Outcome.Success) {
     instance.processed++;
-    instance.serviceSumMs += pool.serviceMs[m] / instance.speed;
+    instance.serviceSumMs += world.threadWork[thread];
     world.completed++;
     world.liveWork--;
     world.observer.completed(world, m);

@@ -20,8 +20,10 @@ export class EndpointInstance {
   readonly threadConsumers: number[] = [];
   /** The current process start; a restart begins a new session. */
   session = 0;
-  /** False before it starts (addedAt). */
+  /** False before it starts (addedAt) and while crashed. */
   running = false;
+  /** Decommissioned: stopped for good, never restarted. */
+  decommissioned = false;
   /** The process's own sending side, for events its handlers publish (null when none do). */
   publisher: Sender | null = null;
   /** Fair distribution: messages processed per sender since its last acknowledgement to it. */
@@ -40,7 +42,8 @@ export class EndpointInstance {
     /** Relative speed: processing time = drawn duration / speed. */
     readonly speed: number,
     readonly addedAtMs: number,
-    readonly removedAtMs: number,
+    /** When it leaves the instance mapping (a careful decommission sets it). */
+    public removedAtMs: number,
   ) {
     this.source = input;
   }

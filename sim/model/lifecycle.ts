@@ -1,6 +1,7 @@
 // Starting a run, starting worker processes, and senders re-reading the instance mapping.
 import { scheduleCpu } from './cpu-work.js';
 import { Ev } from './events.js';
+import { scheduleFaults } from './faults.js';
 import { READY } from './message-pool.js';
 import type { World } from './world.js';
 import { Consumer } from './world.js';
@@ -9,6 +10,7 @@ import { Consumer } from './world.js';
 export function startRun(world: World): void {
   const sim = world.sim;
   const scenario = world.scenario;
+  scheduleFaults(world);
   for (const stream of world.streams) sim.schedule(stream.gaps.sample(stream.gapRng), Ev.Arrival, stream.index, 0);
   if (scenario.stop.durationMs !== undefined) sim.at(scenario.stop.durationMs, Ev.StopSending, 0, 0);
   if (world.warmupDurationMs > 0) sim.at(world.warmupDurationMs, Ev.WarmupEnd, 0, 0);
@@ -47,6 +49,7 @@ export function startInstance(world: World, i: number): void {
     world.threadInstance.push(instance);
     world.threadMessage.push(-1);
     world.threadOutcome.push(0);
+    world.threadWork.push(0);
     const c = world.addConsumer(Consumer.Thread, thread, 0, instance.source);
     instance.threadConsumers.push(c);
     world.consumerIdle(c);

@@ -28,6 +28,12 @@ export class Machine {
   /** True while an idle check (Ev.QueueManagerIdle) is scheduled. */
   idleCheck = false;
   readonly cpu: Cpu;
+  /** False while the machine is crashed: its queue manager accepts nothing, its processes are stopped. */
+  up = true;
+  /** Slowdown: operations and handler work take this many times longer (1 = normal). */
+  factor = 1;
+  /** Duplicate QMId group it belongs to (-1 = none). */
+  qmidGroup = -1;
 
   constructor(
     readonly index: number,
@@ -41,7 +47,7 @@ export class Machine {
   /** Asks for `n` operations back to back; returns the time they complete. */
   operate(now: number, n: number): number {
     this.operations += n;
-    const work = n * this.operationMs;
+    const work = n * this.operationMs * this.factor;
     this.busyMs += work;
     const start = this.freeAt > now ? this.freeAt : now;
     this.freeAt = start + work;

@@ -47,6 +47,8 @@ export class MessagePool {
   roundAttempts: Int32Array;
   /** Work: delayed-retry rounds used. */
   round: Int32Array;
+  /** Resends so far of a message whose acknowledgement went astray (duplicate QMId). */
+  resends: Int32Array;
   /** Work: how many more attempts will fail (drawn at send time; Infinity = every one). */
   failuresLeft: Float64Array;
   /** Work: processing time of the handler attempts that ran to their end (drawn duration / instance speed each). */
@@ -80,6 +82,7 @@ export class MessagePool {
     this.roundAttempts = new Int32Array(n);
     this.round = new Int32Array(n);
     this.failuresLeft = new Float64Array(n);
+    this.resends = new Int32Array(n);
     this.workMs = new Float64Array(n);
     this.serviceMs = new Float64Array(n);
     this.sentAt = new Float64Array(n);
@@ -112,6 +115,7 @@ export class MessagePool {
     this.roundAttempts[m] = 0;
     this.round[m] = 0;
     this.failuresLeft[m] = 0;
+    this.resends[m] = 0;
     this.workMs[m] = 0;
     this.serviceMs[m] = 0;
     this.sentAt[m] = NaN;
@@ -152,6 +156,7 @@ export class MessagePool {
     this.roundAttempts = grow(this.roundAttempts, new Int32Array(n));
     this.round = grow(this.round, new Int32Array(n));
     this.failuresLeft = grow(this.failuresLeft, new Float64Array(n));
+    this.resends = grow(this.resends, new Int32Array(n));
     this.workMs = grow(this.workMs, new Float64Array(n));
     this.serviceMs = grow(this.serviceMs, new Float64Array(n));
     this.sentAt = grow(this.sentAt, new Float64Array(n));

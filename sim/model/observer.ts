@@ -9,6 +9,8 @@ export interface WorldObserver {
   completed(world: World, m: number): void;
   /** A work message was moved to the error queue after its last retry failed. */
   failed(world: World, m: number): void;
+  /** A work message is gone for good (express in a crash, vanished, unroutable). */
+  lost(world: World, m: number): void;
   /** A sender just received a reply (its sentAt is the original send time). */
   replied(world: World, r: number): void;
   warmupEnded(world: World): void;

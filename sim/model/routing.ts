@@ -13,11 +13,7 @@ export function route(world: World, sender: Sender, handler: Handler, m: number)
   const endpoint = handler.endpoint;
   const list = sender.view[endpoint];
   if (list.length === 0) {
-    world.lost++;
-    world.liveWork--;
-    if (world.trace) world.emit('route', m, sender.name, world.endpointNames[endpoint], 'no instance in the mapping: lost');
-    world.pool.release(m);
-    world.checkDrained();
+    world.lose(m, `${sender.name} has no instance of ${world.endpointNames[endpoint]} in its mapping`);
     return -1;
   }
   let pick: number;

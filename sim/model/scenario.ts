@@ -128,6 +128,42 @@ export interface TransportSpec {
   readonly operationMs: number;
   /** One-way delay between two machines. */
   readonly networkMs: number;
+  /** Non-durable (express) messages: a machine crash loses what its queues and outgoing queues hold (default false). */
+  readonly express: boolean;
+}
+
+export type FaultKind = 'crash' | 'slowdown' | 'partition' | 'duplicate-qmid' | 'decommission';
+export const FAULT_KINDS: readonly FaultKind[] = ['crash', 'slowdown', 'partition', 'duplicate-qmid', 'decommission'];
+
+/**
+ * A fault. Its timing is fixed (`atMs`, `durationMs`; no duration = until the end) or random (`mttfMs`,
+ * `mttrMs`: exponential times to failure and to repair, repeated, drawn from the fault's own stream).
+ * Its target is one of `machine`, `instance`, `distributor` or `machines`, as its kind requires.
+ */
+export interface FaultSpec {
+  /** Its label in reports: `${kind} ${target}` unless given. */
+  readonly name: string;
+  readonly kind: FaultKind;
+  readonly atMs: number;
+  readonly durationMs?: number;
+  readonly mttfMs?: number;
+  readonly mttrMs?: number;
+  /** crash (every process on it stops), slowdown: a machine name. */
+  readonly machine?: string;
+  /** crash (that worker process only), decommission: an endpoint instance. */
+  readonly instance?: { readonly endpoint: string; readonly instance: string };
+  /** crash of the distributor process only (YAML `process: distributor`). */
+  readonly distributor?: boolean;
+  /** partition: exactly two machines; duplicate-qmid: two or more sharing one QMId. */
+  readonly machines?: readonly string[];
+  /** slowdown: operations and handlers on the machine take this many times longer (> 1). */
+  readonly factor?: number;
+  /** duplicate-qmid: chance that a stalled message vanishes at each resend (default 0.05). */
+  readonly lossProbability?: number;
+  /** duplicate-qmid: mean time between changes of which machine works (default 5 min). */
+  readonly switchEveryMs?: number;
+  /** decommission: the documented way (true: unmap, wait for refreshes, drain, stop) or at once (false). Default true. */
+  readonly careful?: boolean;
 }
 
 export interface Scenario {
@@ -146,6 +182,7 @@ export interface Scenario {
   readonly endpoints: readonly EndpointSpec[];
   readonly senders: readonly SenderSpec[];
   readonly strategies: readonly StrategySpec[];
+  readonly faults: readonly FaultSpec[];
 }
 
 /** A named variant of a scenario: the base with some values replaced (the `variants:` block). */

@@ -14,6 +14,11 @@ export function arrival(world: World, s: number): void {
   const now = world.sim.now;
   const stream = world.streams[s];
   const sender = stream.sender;
+  if (!sender.machine.up) {
+    // The sender's machine is down: nothing is sent until it is back (the arrivals go on).
+    world.sim.schedule(stream.gaps.sample(stream.gapRng), Ev.Arrival, s, 0);
+    return;
+  }
   for (const target of stream.targets) {
     const m = createWork(world, target, s);
     world.senderSent++;

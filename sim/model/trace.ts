@@ -19,7 +19,10 @@ export type TraceEvent =
   | 'timeout' // no free slot came in time
   | 'refresh' // a sender re-read the instance mapping
   | 'delay' // a message was sent to delayed retry
-  | 'error'; // a message was moved to the error queue
+  | 'error' // a message was moved to the error queue
+  | 'fault' // a fault starts or ends (by: the fault's name)
+  | 'stall' // a message waits in an outgoing queue for an acknowledgement that went astray
+  | 'lost'; // a message is gone (express messages in a crash, a vanished resend, no instance to route to)
 
 export interface TraceRecord {
   time_ms: number;

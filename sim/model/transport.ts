@@ -15,6 +15,7 @@ import { Ev } from './events.js';
 import { IN_TRANSIT } from './message-pool.js';
 import type { Machine } from './machine.js';
 import { OutgoingQueue } from './outgoing-queue.js';
+import { crossNetwork } from './network-faults.js';
 import type { World } from './world.js';
 
 /** A committed send leaves machine `from` for queue q: locally at once, else via the outgoing queue. */
@@ -33,7 +34,8 @@ export function transmit(world: World, m: number, from: number, q: number): void
     pool.at[m] = from;
     out.length.add(world.sim.now, 1);
   }
-  world.then(world.sim.now + world.networkMs, queue.machine < 0 ? Ev.Enqueue : Ev.Deliver, m, q);
+  if (queue.machine < 0) world.then(world.sim.now + world.networkMs, Ev.Enqueue, m, q);
+  else crossNetwork(world, m, from, queue.machine, q);
 }
 
 /** A message reached its destination machine: accepted now if the queue manager is idle, else it waits. */
@@ -57,7 +59,8 @@ export function queueManagerIdle(world: World, machineIndex: number): void {
  * arrived meanwhile goes first.
  */
 export function accept(world: World, machine: Machine): void {
-  if (machine.pendingMessages.length === 0) return;
+  // A crashed machine accepts nothing: deliveries wait, in the senders' outgoing queues, for its restart.
+  if (machine.pendingMessages.length === 0 || !machine.up) return;
   const now = world.sim.now;
   if (machine.freeTime > now) {
     if (!machine.idleCheck) {

@@ -22,7 +22,7 @@ import { handlerDone, threadCommit, threadReceived, threadTake } from './handler
 import type { EndpointInstance } from './instance.js';
 import { crashInstance, refresh, startInstance, startRun } from './lifecycle.js';
 import type { Machine } from './machine.js';
-import { KIND_NAMES, MessagePool, PROCESSING, QUEUED, WORK } from './message-pool.js';
+import { MessagePool, PROCESSING, QUEUED, REPLY, WORK } from './message-pool.js';
 import type { WorldObserver } from './observer.js';
 import type { OutgoingQueue } from './outgoing-queue.js';
 import { QueueRole, type MessageQueue } from './queue.js';
@@ -31,7 +31,10 @@ import type { Scenario, StrategySpec } from './scenario.js';
 import type { SendStream, Sender } from './sender.js';
 import { arrival } from './sending.js';
 import type { TraceEvent, TraceSink } from './trace.js';
-import { deliver, queueManagerIdle, transmit } from './transport.js';
+import { accept, deliver, queueManagerIdle, transmit } from './transport.js';
+import { decommissionCheck, faultEnd, FaultState, faultStart } from './faults.js';
+import { consumerName, messageLabel } from './labels.js';
+import { type NetworkFaults, qmidSwitch, resend } from './network-faults.js';
 
 /** What a consumer (a process receiving from a queue) is. */
 export const Consumer = {
@@ -75,8 +78,9 @@ export class World implements EventHandler {
   /** Per handler thread: its instance and the message it holds (-1 = idle). */
   readonly threadInstance: EndpointInstance[] = [];
   readonly threadMessage: number[] = [];
-  /** Per handler thread: what its current attempt leads to (handler-thread.ts). */
+  /** Per handler thread: what its current attempt leads to, and the processing time it takes. */
   readonly threadOutcome: number[] = [];
+  readonly threadWork: number[] = [];
 
   /** Attach to record every step (trace-level tests, the narrated trace). */
   trace: TraceSink | null = null;
@@ -84,6 +88,9 @@ export class World implements EventHandler {
   custom: CustomSelect | null = null;
   /** True when instances join or leave the mapping during the run (senders then refresh). */
   mappingChanges = false;
+  readonly faults: FaultState;
+  /** Partitions and duplicate QMIds in force; null until the first one starts. */
+  network: NetworkFaults | null = null;
 
   // The ledger's counters (work messages only).
   sent = 0;
@@ -115,6 +122,7 @@ export class World implements EventHandler {
     this.stopMessages = scenario.stop.messages ?? Infinity;
     this.warmupMessages = scenario.warmup.messages ?? 0;
     this.warmupDurationMs = scenario.warmup.durationMs ?? 0;
+    this.faults = new FaultState(scenario.faults, scenario.seed);
   }
 
   addConsumer(type: number, ref: number, sub: number, queue: MessageQueue): number {
@@ -146,6 +154,11 @@ export class World implements EventHandler {
       case Ev.RetryDue: transmit(this, a, this.pool.at[a], b); break;
       case Ev.InstanceStart: startInstance(this, a); break;
       case Ev.InstanceCrash: crashInstance(this, a); break;
+      case Ev.FaultStart: faultStart(this, a); break;
+      case Ev.FaultEnd: faultEnd(this, a); break;
+      case Ev.DecommissionCheck: decommissionCheck(this, a); break;
+      case Ev.Resend: resend(this, a, b); break;
+      case Ev.QmidSwitch: qmidSwitch(this, a); break;
       case Ev.Refresh: refresh(this, a); break;
       case Ev.Sample:
         this.observer.sample(this);
@@ -213,7 +226,7 @@ export class World implements EventHandler {
   rollback(c: number, m: number): void {
     const queue = this.consumerQueue[c];
     this.pool.state[m] = QUEUED;
-    if (this.trace) this.emit('rollback', m, this.consumerName(c), queue.name, 'back to the head of the queue');
+    if (this.trace) this.emit('rollback', m, consumerName(this, c), queue.name, 'back to the head of the queue');
     if (queue.waiting.length > 0) {
       this.take(queue.waiting.shift(), m);
     } else {
@@ -256,28 +269,29 @@ export class World implements EventHandler {
     }
   }
 
-  consumerName(c: number): string {
-    const ref = this.consumerRef[c];
-    switch (this.consumerType[c]) {
-      case Consumer.Thread: return this.threadInstance[ref].name;
-      case Consumer.Replies: return this.senders[ref].name;
-      case Consumer.Dead: return 'a crashed process';
-      default: return this.distributors[ref].name;
-    }
-  }
-
-  /** A readable name for message m: PlaceOrder#3, ready(worker1), entry(worker1)... */
-  messageLabel(m: number): string {
-    const pool = this.pool;
-    const kind = pool.kind[m];
-    if (kind === WORK) return `${this.typeNames[pool.type[m]]}#${pool.id[m]}`;
-    const instance = pool.instance[m] >= 0 ? this.instances[pool.instance[m]].name : '?';
-    if (kind === 1) return `${this.typeNames[pool.type[m]]}#${pool.id[m]}`;
-    return `${KIND_NAMES[kind]}(${instance})`;
-  }
-
   emit(event: TraceEvent, m: number, by: string, where: string, detail: string): void {
-    this.trace?.({ time_ms: this.sim.now, event, message: m < 0 ? '' : this.messageLabel(m), by, where, detail });
+    this.trace?.({ time_ms: this.sim.now, event, message: m < 0 ? '' : messageLabel(this, m), by, where, detail });
+  }
+
+  /** Message m is gone for good: counted lost (work), and out of any outgoing queue. */
+  lose(m: number, why: string): void {
+    const pool = this.pool;
+    if (this.trace) this.emit('lost', m, pool.at[m] >= 0 ? this.machines[pool.at[m]].name : 'broker', '', why);
+    if (pool.via[m] >= 0) this.outgoing[pool.via[m]].length.add(this.sim.now, -1);
+    if (pool.kind[m] === WORK) {
+      this.lost++;
+      this.liveWork--;
+      this.observer.lost(this, m);
+    } else if (pool.kind[m] === REPLY) {
+      this.liveReplies--;
+    }
+    pool.release(m);
+    this.checkDrained();
+  }
+
+  /** A machine is back: the deliveries that waited for it are accepted. */
+  acceptWaiting(machine: Machine): void {
+    accept(this, machine);
   }
 
   endWarmup(): void {

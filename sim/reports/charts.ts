@@ -4,6 +4,7 @@ import type { ScenarioResult } from '../metrics/results.js';
 import { instancesChart } from './instance-chart.js';
 import { latencyCdfChart, latencyChart } from './latency-charts.js';
 import { machinesChart } from './machine-chart.js';
+import { withFaultBands } from './fault-bands.js';
 import { queueLengthChart, queueLengthsChart, throughputChart } from './time-charts.js';
 import { latencyByVariantChart } from './variant-chart.js';
 
@@ -25,8 +26,8 @@ export function buildCharts(result: ScenarioResult): Chart[] {
     { name: 'latency', spec: latencyChart(result) },
     ...(variants ? [{ name: 'latency-by-variant', spec: latencyByVariantChart(result) }] : []),
     { name: 'latency-cdf', spec: latencyCdfChart(result) },
-    { name: 'throughput', spec: throughputChart(result) },
-    { name: 'queue-length', spec: queueLengthChart(result) },
+    { name: 'throughput', spec: withFaultBands(throughputChart(result), result) },
+    { name: 'queue-length', spec: withFaultBands(queueLengthChart(result), result) },
     { name: 'queue-lengths', spec: queueLengthsChart(result) },
     { name: 'instances', spec: instancesChart(result) },
     { name: 'machines', spec: machinesChart(result) },

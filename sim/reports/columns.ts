@@ -3,9 +3,10 @@
 // Object.keys(rows[0]), so a file with zero rows still has its header.
 import type {
   EndpointRow,
+  FaultRow,
   InstanceRow,
-  MachineRow,
   LeftoverRow,
+  MachineRow,
   MessageRow,
   QueueLengthRow,
   SummaryRow,
@@ -80,6 +81,22 @@ export const MACHINE_COLUMNS = columnsOf<MachineRow>()([
   'queue_manager_utilisation',
   'cpu_utilisation',
   'outgoing_max',
+]);
+
+export const FAULT_COLUMNS = columnsOf<FaultRow>()([
+  'strategy',
+  'variant',
+  'fault',
+  'kind',
+  'start_s',
+  'end_s',
+  'pre_fault_backlog',
+  'peak_backlog',
+  'time_to_recover_s',
+  'delayed',
+  'extra_latency_mean_ms',
+  'stranded',
+  'wasted_work_ms',
 ]);
 
 export const INSTANCE_COLUMNS = columnsOf<InstanceRow>()([

@@ -7,6 +7,7 @@ import {
   ENDPOINT_COLUMNS,
   INSTANCE_COLUMNS,
   LEFTOVER_COLUMNS,
+  FAULT_COLUMNS,
   MACHINE_COLUMNS,
   QUEUE_LENGTH_COLUMNS,
   SUMMARY_COLUMNS,
@@ -41,6 +42,13 @@ export function endpointsCsv(runs: readonly RunResult[]): string {
   return toCsv(
     runs.flatMap((run) => run.endpoints),
     ENDPOINT_COLUMNS,
+  );
+}
+
+export function faultsCsv(runs: readonly RunResult[]): string {
+  return toCsv(
+    runs.flatMap((run) => run.faults),
+    FAULT_COLUMNS,
   );
 }
 

@@ -4,6 +4,7 @@ import type { ScenarioResult } from '../metrics/results.js';
 import { buildCharts } from './charts.js';
 import {
   endpointsCsv,
+  faultsCsv,
   instancesCsv,
   leftoversCsv,
   machinesCsv,
@@ -34,6 +35,8 @@ export async function writeReport(result: ScenarioResult, output: Output, opts: 
     ['queue-lengths.csv', queueLengthsCsv(result.runs)],
     ['leftovers.csv', leftoversCsv(result.runs)],
   ];
+  // A scenario with faults also gets their impact, one row per occurrence and strategy.
+  if (result.runs.some((run) => run.faults.length > 0)) files.push(['faults.csv', faultsCsv(result.runs)]);
   const charts = buildCharts(result);
   for (const chart of charts) files.push([`${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n']);
   if (opts.svg) {

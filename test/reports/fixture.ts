@@ -89,6 +89,7 @@ const distributor: RunResult = {
     { strategy: 'distributor', variant: '', machine: 'm1', cores: 2, operations: 9000, queue_manager_utilisation: 0.5625, cpu_utilisation: 0, outgoing_max: 3 },
     { strategy: 'distributor', variant: '', machine: 'm2', cores: 2, operations: 1500, queue_manager_utilisation: 0.09375, cpu_utilisation: 0, outgoing_max: 1 },
   ],
+  faults: [],
   instances: [
     { strategy: 'distributor', variant: '', endpoint: 'Sales', instance: 'm1', machine: 'm1', threads: 1, processed: 501, share: 0.501, utilisation: 0.79, service_mean_ms: 199.5, queue_length_mean: 0.1, queue_length_max: 2, queued_at_end: 0 },
     { strategy: 'distributor', variant: '', endpoint: 'Sales', instance: 'm2', machine: 'm2', threads: 1, processed: 499, share: 0.499, utilisation: 0.81, service_mean_ms: 200.5, queue_length_mean: 0.1, queue_length_max: 2, queued_at_end: 0 },
@@ -135,6 +136,7 @@ const roundRobin: RunResult = {
     { strategy: 'round-robin', variant: '', machine: 'm1', cores: 2, operations: 4950, queue_manager_utilisation: 0.3, cpu_utilisation: 0, outgoing_max: 0 },
     { strategy: 'round-robin', variant: '', machine: 'm2', cores: 2, operations: 900, queue_manager_utilisation: 0.0546875, cpu_utilisation: 0.1 + 0.2, outgoing_max: 12 },
   ],
+  faults: [],
   instances: [
     { strategy: 'round-robin', variant: '', endpoint: 'Sales', instance: 'm1', machine: 'm1', threads: 1, processed: 500, share: 0.5263157894736842, utilisation: 0.99, service_mean_ms: 200, queue_length_mean: 12.25, queue_length_max: 40, queued_at_end: 40 },
     { strategy: 'round-robin', variant: '', endpoint: 'Sales', instance: 'm2', machine: 'm2', threads: 1, processed: 450, share: 0.47368421052631576, utilisation: 0.7, service_mean_ms: 201, queue_length_mean: 0.5, queue_length_max: 3, queued_at_end: 0 },
@@ -208,6 +210,7 @@ function variantRun(variant: string, strategy: 'distributor' | 'round-robin', n:
       { strategy, variant, endpoint: 'Sales', completed: 900 - failed, failed, throughput_per_s: 8, latency_mean_ms: mean, latency_p99_ms: p99, wait_mean_ms: mean - service, wait_p99_ms: p99 - service, service_mean_ms: service },
     ],
     machines: [machine('m1', 2, n.queueManager[0], 7000, 4), machine('m2', 2, n.queueManager[1], 1500, 0)],
+    faults: [],
     instances: (['m1', 'm2'] as const).map((name, i) => ({
       strategy,
       variant,

@@ -1,0 +1,147 @@
+// Faults between machines: network partitions and duplicate QMIds. Both hold messages in the
+// sender's outgoing queue (they stay durable there, counted in flight).
+//
+// Partition: nothing crosses between the two machines; held messages cross when it heals.
+//
+// Duplicate QMId: machines cloned without sysprep share a queue manager id, and MSMQ routes
+// acknowledgements by that id, so only one of them (the "owner", which changes at random) gets its
+// acks. A message sent from or to any other member is never acknowledged: it stalls in the outgoing
+// queue and is resent after 30 s (resends 1-3), 5 min (4-6), 30 min (7-9), then every 6 h. At each
+// resend it goes through if both ends work by then, and otherwise vanishes with `lossProbability`.
+import { createStream, type RandomStream } from '../random/stream.js';
+import { Ev } from './events.js';
+import type { World } from './world.js';
+
+export class QmidGroup {
+  active = true;
+  owner: number;
+
+  constructor(
+    readonly fault: number,
+    readonly members: readonly number[],
+    readonly lossProbability: number,
+    readonly switchEveryMs: number,
+    readonly rng: RandomStream,
+  ) {
+    this.owner = members[Math.floor(rng.next() * members.length)];
+  }
+}
+
+export class NetworkFaults {
+  /** Pairs of machines currently cut off from each other (key: lower * machines + higher). */
+  readonly partitions = new Set<number>();
+  /** Duplicate QMId groups by fault index. */
+  readonly groups = new Map<number, QmidGroup>();
+}
+
+function pairKey(world: World, a: number, b: number): number {
+  return Math.min(a, b) * world.machines.length + Math.max(a, b);
+}
+
+/** A committed message leaves `from` for queue q on machine `to`, unless a fault holds it. */
+export function crossNetwork(world: World, m: number, from: number, to: number, q: number): void {
+  const net = world.network;
+  if (net) {
+    if (net.partitions.has(pairKey(world, from, to))) {
+      const out = world.outgoing[world.pool.via[m]];
+      out.held.push(m);
+      out.heldQueues.push(q);
+      return;
+    }
+    if (stalls(world, from, to)) {
+      stall(world, m, q, 1);
+      return;
+    }
+  }
+  world.then(world.sim.now + world.networkMs, Ev.Deliver, m, q);
+}
+
+/** True when a duplicate QMId keeps the acknowledgement for a message between `from` and `to` astray. */
+function stalls(world: World, from: number, to: number): boolean {
+  for (const end of [from, to]) {
+    const g = world.machines[end].qmidGroup;
+    if (g < 0) continue;
+    const group = world.network?.groups.get(g);
+    if (group?.active && group.owner !== end) return true;
+  }
+  return false;
+}
+
+function resendDelay(resend: number): number {
+  if (resend <= 3) return 30_000;
+  if (resend <= 6) return 300_000;
+  if (resend <= 9) return 1_800_000;
+  return 21_600_000;
+}
+
+function stall(world: World, m: number, q: number, resend: number): void {
+  world.pool.resends[m] = resend;
+  if (world.trace) world.emit('stall', m, world.machines[world.pool.at[m]].name, world.queues[q].name, `no acknowledgement; resend ${resend} in ${resendDelay(resend) / 1000} s`);
+  world.sim.schedule(resendDelay(resend), Ev.Resend, m, q);
+}
+
+/** An unacknowledged message's resend timer fired. */
+export function resend(world: World, m: number, q: number): void {
+  const from = world.pool.at[m];
+  const to = world.queues[q].machine;
+  if (stalls(world, from, to)) {
+    const group = world.network?.groups.get(world.machines[from].qmidGroup) ?? world.network?.groups.get(world.machines[to].qmidGroup);
+    if (group && group.rng.next() < group.lossProbability) {
+      world.lose(m, 'vanished (duplicate QMId)');
+      return;
+    }
+    stall(world, m, q, world.pool.resends[m] + 1);
+    return;
+  }
+  crossNetwork(world, m, from, to, q);
+}
+
+export function startPartition(world: World, i: number): void {
+  const [a, b] = machinesOf(world, i);
+  network(world).partitions.add(pairKey(world, a, b));
+}
+
+export function endPartition(world: World, i: number): void {
+  const [a, b] = machinesOf(world, i);
+  network(world).partitions.delete(pairKey(world, a, b));
+  for (const out of world.outgoing) {
+    if (!((out.from === a && out.to === b) || (out.from === b && out.to === a))) continue;
+    while (out.held.length > 0) crossNetwork(world, out.held.shift(), out.from, out.to, out.heldQueues.shift());
+  }
+}
+
+export function startDuplicateQmid(world: World, i: number): void {
+  const f = world.faults.specs[i];
+  const members = machinesOf(world, i);
+  const group = new QmidGroup(i, members, f.lossProbability ?? 0.05, f.switchEveryMs ?? 300_000, createStream(world.scenario.seed, `faults/${f.name}/qmid`));
+  network(world).groups.set(i, group);
+  for (const m of members) world.machines[m].qmidGroup = i;
+  if (world.trace) world.emit('fault', -1, f.name, world.machines[group.owner].name, 'gets the acknowledgements');
+  world.sim.schedule(-group.switchEveryMs * Math.log(1 - group.rng.next()), Ev.QmidSwitch, i, 0);
+}
+
+export function stopDuplicateQmid(world: World, i: number): void {
+  const group = world.network?.groups.get(i);
+  if (!group) return;
+  group.active = false;
+  for (const m of group.members) world.machines[m].qmidGroup = -1;
+}
+
+/** Which machine of the group works changes "in a seemingly random fashion". */
+export function qmidSwitch(world: World, i: number): void {
+  const group = world.network?.groups.get(i);
+  if (!group?.active) return;
+  const others = group.members.filter((m) => m !== group.owner);
+  group.owner = others[Math.floor(group.rng.next() * others.length)];
+  if (world.trace) world.emit('fault', -1, world.faults.specs[i].name, world.machines[group.owner].name, 'gets the acknowledgements now');
+  world.sim.schedule(-group.switchEveryMs * Math.log(1 - group.rng.next()), Ev.QmidSwitch, i, 0);
+}
+
+function network(world: World): NetworkFaults {
+  world.network ??= new NetworkFaults();
+  return world.network;
+}
+
+function machinesOf(world: World, i: number): number[] {
+  return (world.faults.specs[i].machines ?? []).map((name) => world.machines.findIndex((m) => m.name === name));
+}
