@@ -1,7 +1,8 @@
 // The end-of-run ledger: where every work message sent is. Counted independently of the world's own
 // counters (by scanning queues and live message slots), so a message the model dropped or counted
 // twice shows up as an imbalance, which is an internal error, never a silent number.
-import { QUEUED, WORK } from '../model/message-pool.js';
+import { PROCESSING, QUEUED, WORK } from '../model/message-pool.js';
+import { Consumer } from '../model/world.js';
 import type { World } from '../model/world.js';
 import type { LeftoverRow } from './results.js';
 
@@ -32,11 +33,15 @@ export function takeLedger(world: World): Ledger {
   }
   let liveQueued = 0;
   let inFlight = 0;
+  let orphans = 0;
+  const held = heldByLiveProcesses(world);
   const outgoing = new Array<number>(world.outgoing.length).fill(0);
   pool.forEachLive((m) => {
     if (pool.kind[m] !== WORK) return;
     if (pool.state[m] === QUEUED) liveQueued++;
     else inFlight++;
+    // A message in a transaction must be in the hands of a live process; otherwise it was dropped.
+    if (pool.state[m] === PROCESSING && !held.has(m)) orphans++;
     if (pool.via[m] >= 0) outgoing[pool.via[m]]++;
   });
   world.outgoing.forEach((out, i) => {
@@ -44,12 +49,24 @@ export function takeLedger(world: World): Ledger {
   });
   const ledger = { sent: world.sent, completed: world.completed, queued, inFlight, lost: world.lost, failed: world.failed, leftovers };
   const accounted = ledger.completed + queued + inFlight + ledger.lost + ledger.failed;
-  if (liveQueued !== queued || accounted !== ledger.sent || world.liveWork !== queued + inFlight) {
+  if (liveQueued !== queued || accounted !== ledger.sent || world.liveWork !== queued + inFlight || orphans > 0) {
     throw new LedgerError(
       `internal: unbalanced ledger for strategy ${strategy}: sent ${ledger.sent} != completed ${ledger.completed} + ` +
         `queued ${queued} + in flight ${inFlight} + lost ${ledger.lost} + failed ${ledger.failed} ` +
-        `(queued by state ${liveQueued}, live work ${world.liveWork})`,
+        `(queued by state ${liveQueued}, live work ${world.liveWork}, ${orphans} in a transaction of no live process)`,
     );
   }
   return ledger;
+}
+
+/** The messages that live processes hold in open transactions: handler threads and distributors. */
+function heldByLiveProcesses(world: World): Set<number> {
+  const held = new Set<number>();
+  for (let c = 0; c < world.consumerType.length; c++) {
+    if (world.consumerType[c] !== Consumer.Thread) continue;
+    const m = world.threadMessage[world.consumerRef[c]];
+    if (m >= 0) held.add(m);
+  }
+  for (const d of world.distributors) for (let f = 0; f < d.concurrency; f++) if (d.holding[f] >= 0) held.add(d.holding[f]);
+  return held;
 }

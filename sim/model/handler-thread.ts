@@ -9,7 +9,7 @@
 //   comes back after its delay through the distributor, or to the same instance) or, after the last
 //   round, to the error queue.
 import { Ev } from './events.js';
-import { ACK, READY, REPLY } from './message-pool.js';
+import { ACK, IN_TRANSIT, READY, REPLY } from './message-pool.js';
 import { route } from './routing.js';
 import { createWork } from './sending.js';
 import { transmit } from './transport.js';
@@ -121,6 +121,7 @@ export function threadCommit(world: World, c: number, m: number): void {
     pool.round[m]++;
     pool.roundAttempts[m] = 0;
     pool.at[m] = from;
+    pool.state[m] = IN_TRANSIT; // in the delayed-retry store until it is due
     // Back through the distributor (any worker) or the shared queue; sender-side: the same instance.
     const q = handler.queue >= 0 ? handler.queue : instance.input.index;
     if (world.trace) world.emit('delay', m, instance.name, world.queues[q].name, `due in ${delay} ms`);
