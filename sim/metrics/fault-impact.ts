@@ -37,11 +37,11 @@ export function faultRows(world: World, variant: string, series: TimeseriesRow[]
       start_s: start,
       end_s: end,
       pre_fault_backlog: pre,
-      peak_backlog: Math.max(0, ...series.filter((b) => b.time_s > start && b.time_s <= recovered).map((b) => b.in_system)),
+      peak_backlog: series.reduce((peak, b) => (b.time_s > start && b.time_s <= recovered && b.in_system > peak ? b.in_system : peak), 0),
       time_to_recover_s: settled ? Math.max(0, settled.time_s - end) : NaN,
       delayed,
       extra_latency_mean_ms: delayed > 0 ? latencySum / delayed - baselineMean : NaN,
-      stranded: Math.max(0, ...held.values()),
+      stranded: [...held.values()].reduce((a, b) => Math.max(a, b), 0),
       wasted_work_ms: o.wastedMs,
     };
   });

@@ -108,6 +108,8 @@ export class World implements EventHandler {
   warmupEndTime = NaN;
 
   readonly networkMs: number;
+  /** The current time-series bucket width (grows during a long drain). */
+  sampleEveryMs: number;
   readonly stopMessages: number;
   readonly warmupMessages: number;
   readonly warmupDurationMs: number;
@@ -123,6 +125,7 @@ export class World implements EventHandler {
     this.warmupMessages = scenario.warmup.messages ?? 0;
     this.warmupDurationMs = scenario.warmup.durationMs ?? 0;
     this.faults = new FaultState(scenario.faults, scenario.seed);
+    this.sampleEveryMs = sampleIntervalMs;
   }
 
   addConsumer(type: number, ref: number, sub: number, queue: MessageQueue): number {
@@ -162,7 +165,10 @@ export class World implements EventHandler {
       case Ev.Refresh: refresh(this, a); break;
       case Ev.Sample:
         this.observer.sample(this);
-        this.sim.schedule(this.sampleIntervalMs, Ev.Sample, 0, 0);
+        // A drain can last far longer than the sending (work stuck behind a fault): every 200 buckets
+        // after the stop, buckets double in width, so the time series stays a few thousand rows.
+        if (this.sendingStopped && this.sim.now - this.stopTime > 200 * this.sampleEveryMs) this.sampleEveryMs *= 2;
+        this.sim.schedule(this.sampleEveryMs, Ev.Sample, 0, 0);
         break;
       case Ev.StopSending: this.stopSending(); break;
       case Ev.WarmupEnd: this.endWarmup(); break;

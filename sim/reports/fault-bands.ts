@@ -12,7 +12,8 @@ interface Band {
 
 /** The distinct fault intervals of a result (the same fault strikes every strategy at the same time). */
 export function faultBands(result: ScenarioResult): Band[] {
-  const lastTime = Math.max(0, ...result.runs.flatMap((run) => run.timeseries.map((b) => b.time_s)));
+  let lastTime = 0;
+  for (const run of result.runs) for (const b of run.timeseries) if (b.time_s > lastTime) lastTime = b.time_s;
   const seen = new Map<string, Band>();
   for (const row of result.runs.flatMap((run) => run.faults ?? [])) {
     const end = Number.isNaN(row.end_s) ? lastTime : row.end_s;

@@ -1,11 +1,12 @@
 // The run's rules: when sending stops (stop), what is left out of statistics (warmup), how long work
-// may drain (drain), time-series bucket width (timeseries) and transport costs (transport).
+// may drain (drain), time-series bucket width (timeseries) and the transport's costs and durability
+// (transport).
 
 import type { StopRule, TransportSpec, WarmupRule } from '../model/scenario.js';
-import { type BuildContext, type Data, durationAt, integerAt, isData, problemAt } from './build-context.js';
+import { type BuildContext, type Data, booleanAt, durationAt, integerAt, isData, optional, problemAt } from './build-context.js';
 
 export const DEFAULT_DRAIN_MS = 3_600_000;
-export const DEFAULT_TRANSPORT: TransportSpec = { operationMs: 1, networkMs: 0.5 };
+export const DEFAULT_TRANSPORT: TransportSpec = { operationMs: 1, networkMs: 0.5, express: false };
 export const DEFAULT_WARMUP: WarmupRule = { messages: 0 };
 
 /** `{ messages: N }` or `{ duration: D }`, exactly one. */
@@ -51,6 +52,7 @@ export function buildRunRules(ctx: BuildContext, data: Data): RunRules {
   const t = isData(data.transport) ? data.transport : {};
   const operationMs = Object.hasOwn(t, 'operation') ? durationAt(ctx, t.operation, ['transport', 'operation'], false) : DEFAULT_TRANSPORT.operationMs;
   const networkMs = Object.hasOwn(t, 'network') ? durationAt(ctx, t.network, ['transport', 'network'], false) : DEFAULT_TRANSPORT.networkMs;
+  const express = optional(t, 'express', booleanAt, DEFAULT_TRANSPORT.express);
 
   return {
     stop,
@@ -58,7 +60,7 @@ export function buildRunRules(ctx: BuildContext, data: Data): RunRules {
     // NaN only stands in where a problem was reported; such a scenario is never returned.
     drainMs: drainMs ?? NaN,
     sampleIntervalMs,
-    transport: { operationMs: operationMs ?? NaN, networkMs: networkMs ?? NaN },
+    transport: { operationMs: operationMs ?? NaN, networkMs: networkMs ?? NaN, express: express ?? DEFAULT_TRANSPORT.express },
   };
 }
 

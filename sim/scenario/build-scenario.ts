@@ -5,6 +5,7 @@ import { basename, extname } from 'node:path';
 import type { MachineSpec, Scenario } from '../model/scenario.js';
 import { type BuildContext, type Data, entries, integerAt, isData, stringAt } from './build-context.js';
 import { buildEndpoints } from './build-endpoints.js';
+import { buildFaults } from './build-faults.js';
 import { buildRunRules } from './build-run.js';
 import { buildSenders } from './build-senders.js';
 import { buildStrategies } from './build-strategies.js';
@@ -23,6 +24,7 @@ export function buildScenario(ctx: BuildContext, data: Data): Scenario {
   const endpoints = buildEndpoints(ctx, data, machineNames);
   const senders = buildSenders(ctx, data, machineNames);
   const strategies = buildStrategies(ctx, data, machineNames);
+  const faults = buildFaults(ctx, data, machineNames, endpoints);
   const seed = Object.hasOwn(data, 'seed') ? integerAt(data.seed, 0) : DEFAULT_SEED;
   return {
     name: stringAt(data.name) ?? defaultName(ctx.file),
@@ -37,6 +39,7 @@ export function buildScenario(ctx: BuildContext, data: Data): Scenario {
     endpoints,
     senders,
     strategies,
+    faults,
   };
 }
 

@@ -5,76 +5,10 @@
 // are noise.
 
 import { STRATEGY_KINDS } from '../model/scenario.js';
+import { fault } from './schema-faults.js';
+import { type Json, definitions, flag, integer, list, named, number, record, ref, text } from './schema-parts.js';
 
-type Json = Record<string, unknown>;
-
-/** Value kinds written as text with their own little syntax, kept under `definitions` so that a type
- * error can tell from its schema path which kind was expected (see structure.ts). */
-export type TextKind = 'duration' | 'distribution' | 'arrivals';
-
-const definitions: Record<TextKind, Json> = {
-  duration: {
-    type: 'string',
-    description: 'A duration: a number and a unit, one of ms, s, m, h. Examples: 200ms, 0.5ms, 2m, 1.5h.',
-    examples: ['200ms', '0.5ms', '2m', '1.5h'],
-  },
-  distribution: {
-    type: 'string',
-    description:
-      'How long a handler takes, as a distribution: constant(x) with x >= 0; exponential(mean) with mean > 0; ' +
-      'uniform(a, b) with 0 <= a <= b and b > 0; erlang(k, mean) with k a whole number >= 1; ' +
-      'lognormal(mean, p99) with 0 < mean < p99; empirical(file.csv), a CSV file (relative to the scenario ' +
-      'file) of observed durations, one per line, with a unit or in milliseconds, optionally under a header.',
-    examples: ['exponential(200ms)', 'constant(0ms)', 'uniform(100ms, 300ms)', 'erlang(4, 200ms)', 'lognormal(200ms, 1s)', 'empirical(durations.csv)'],
-  },
-  arrivals: {
-    type: 'string',
-    description:
-      'When messages are sent: poisson(rate) for random (exponential) gaps, constant(rate) for even gaps. ' +
-      'A rate is a number > 0 per second, minute or hour: 8/s, 120/m, 30/h.',
-    examples: ['poisson(8/s)', 'constant(120/m)'],
-  },
-};
-
-const ref = (kind: TextKind, description: string, extra: Json = {}): Json => ({
-  $ref: `#/definitions/${kind}`,
-  description,
-  ...extra,
-});
-
-// Names and references: an empty string names nothing.
-const text = (description: string): Json => ({ type: 'string', minLength: 1, description });
-
-const integer = (minimum: number, description: string, extra: Json = {}): Json => ({
-  type: 'integer',
-  minimum,
-  description,
-  ...extra,
-});
-
-const number = (bounds: Json, description: string, extra: Json = {}): Json => ({ type: 'number', ...bounds, description, ...extra });
-
-const flag = (description: string, byDefault: boolean): Json => ({ type: 'boolean', description, default: byDefault });
-
-/** A mapping with a fixed set of keys; anything else is an unknown key. */
-const record = (description: string, properties: Record<string, Json>, required: string[] = [], extra: Json = {}): Json => ({
-  type: 'object',
-  description,
-  properties,
-  ...(required.length > 0 ? { required } : {}),
-  additionalProperties: false,
-  ...extra,
-});
-
-/** A mapping from user-chosen names to entries, at least one. */
-const named = (description: string, entry: Json): Json => ({
-  type: 'object',
-  description,
-  minProperties: 1,
-  additionalProperties: entry,
-});
-
-const list = (description: string, item: Json): Json => ({ type: 'array', description, minItems: 1, items: item });
+export type { TextKind } from './schema-parts.js';
 
 const machine = record(
   'A machine, with its own CPU cores and its own MSMQ queue manager. An empty entry (`client:` or `client: {}`) takes the defaults.',
@@ -250,14 +184,25 @@ const scenario: Json = {
         default: '1h',
       }),
       timeseries: record('Time-series output. Without it, the bucket width is chosen so that a run has about 200 buckets.', { interval: ref('duration', 'Width of one time bucket. Must be > 0.') }, ['interval']),
-      transport: record('Costs of the MSMQ transport. Both may be 0ms.', {
+      transport: record('Costs and durability of the MSMQ transport. Both costs may be 0ms.', {
         operation: ref('duration', 'Cost of one MSMQ send or receive, paid by the machine doing it. Default 1ms.', { default: '1ms' }),
         network: ref('duration', 'One-way delay between two machines. Default 0.5ms.', { default: '0.5ms' }),
+        express: flag(
+          'true: express (non-durable) messages, kept in memory only, so a machine crash loses what its queues and outgoing queues hold. false: recoverable messages, written to disk, which a crash does not lose. Default false.',
+          false,
+        ),
       }),
       machines: named('Machine name -> machine. At least one.', machine),
       endpoints: named('Logical endpoint name -> endpoint. At least one.', endpoint),
       senders: named('Sender name -> sender. At least one.', sender),
       strategies: named('Strategy name (your label for it in reports) -> strategy. At least one.', strategy),
+      faults: {
+        type: ['array', 'null'],
+        description:
+          'Optional: faults injected into every run, such as a crash, a slowdown or a network partition. [] or an empty value (every entry commented out) is none. Default [].',
+        items: fault,
+        default: [],
+      },
       variants,
     },
     ['stop', 'machines', 'endpoints', 'senders', 'strategies'],

@@ -30,7 +30,7 @@ describe('every new key', () => {
       stop: { durationMs: 3_600_000 },
       warmup: { messages: 0 },
       drainMs: 3_600_000,
-      transport: { operationMs: 1, networkMs: 0.5 },
+      transport: { operationMs: 1, networkMs: 0.5, express: false },
       machines: [
         { name: 'client', cores: 1 },
         { name: 'server', cores: 2 },
@@ -110,6 +110,7 @@ describe('every new key', () => {
         // The path as written is kept; options default to an empty mapping.
         { name: 'first-bare', kind: 'custom', ...unused, module: './strategies/pick-first.js', modulePath, options: {} },
       ],
+      faults: [],
     };
     const result = loadScenarioFile(`${FIXTURES}/features.yaml`);
     expect(scenarioOf(result)).toEqual(expected);

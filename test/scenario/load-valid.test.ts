@@ -26,7 +26,7 @@ describe('a valid scenario', () => {
       warmup: { messages: 1000 },
       drainMs: 3_600_000,
       sampleIntervalMs: 10_000,
-      transport: { operationMs: 1, networkMs: 0.5 },
+      transport: { operationMs: 1, networkMs: 0.5, express: false },
       machines: [
         { name: 'client', cores: 1 },
         { name: 'server', cores: 4 },
@@ -75,6 +75,7 @@ describe('a valid scenario', () => {
         { name: 'random', kind: 'random', ...STRATEGY },
         { name: 'ideal', kind: 'shared-queue', ...STRATEGY },
       ],
+      faults: [],
     };
     const result = loadScenarioFile(`${FIXTURES}/full.yaml`);
     const scenario = scenarioOf(result);
@@ -105,7 +106,7 @@ describe('a valid scenario', () => {
       stop: { durationMs: 600_000 },
       warmup: { messages: 0 },
       drainMs: 3_600_000,
-      transport: { operationMs: 1, networkMs: 0.5 },
+      transport: { operationMs: 1, networkMs: 0.5, express: false },
       machines: [{ name: 'box', cores: 1 }], // `box:` with nothing after it
       endpoints: [
         {
@@ -135,6 +136,7 @@ describe('a valid scenario', () => {
           ackEvery: 1,
         },
       ],
+      faults: [],
     });
     expect('sampleIntervalMs' in scenario).toBe(false);
   });
@@ -165,7 +167,7 @@ function load(text: string): Scenario {
 }
 
 describe('defaults and shorthands', () => {
-  it('takes the name from the file, defaults seed, warmup, drain, transport and concurrency', () => {
+  it('takes the name from the file, defaults seed, warmup, drain, transport, concurrency and faults', () => {
     const s = load(BASE);
     expect(s.name).toBe('base');
     expect(s.file).toBe('scenarios/base.yaml');
@@ -173,7 +175,8 @@ describe('defaults and shorthands', () => {
     expect(s.warmup).toEqual({ messages: 0 });
     expect(s.drainMs).toBe(3_600_000);
     expect(s.sampleIntervalMs).toBeUndefined();
-    expect(s.transport).toEqual({ operationMs: 1, networkMs: 0.5 });
+    expect(s.transport).toEqual({ operationMs: 1, networkMs: 0.5, express: false });
+    expect(s.faults).toEqual([]);
     expect(s.strategies).toEqual([{ name: 'distributor', kind: 'distributor', machine: 'worker1', ...STRATEGY }]);
   });
 
@@ -185,7 +188,7 @@ describe('defaults and shorthands', () => {
     expect(s.warmup).toEqual({ durationMs: 300_000 });
     expect(s.drainMs).toBe(30_000);
     expect(s.sampleIntervalMs).toBe(10_000);
-    expect(s.transport).toEqual({ operationMs: 0, networkMs: 0 });
+    expect(s.transport).toEqual({ operationMs: 0, networkMs: 0, express: false });
   });
 
   it('accepts a seed of 0 and a warmup of 0ms', () => {

@@ -34,6 +34,7 @@ describe('scenarioJsonSchema', () => {
     expect(validate(parse(readFileSync('test/fixtures/scenarios/minimal.yaml', 'utf8')))).toBe(true);
     expect(validate(parse(readFileSync('test/fixtures/scenarios/features.yaml', 'utf8')))).toBe(true);
     expect(validate(parse(readFileSync('test/fixtures/scenarios/variants.yaml', 'utf8')))).toBe(true);
+    expect(validate(parse(readFileSync('test/fixtures/scenarios/faults.yaml', 'utf8')))).toBe(true);
     expect(validate({ ...full, machines: ['a'] })).toBe(false);
     expect(validate({ ...full, extra: 1 })).toBe(false);
   });
@@ -71,11 +72,44 @@ describe('scenarioJsonSchema', () => {
       'endpoints',
       'senders',
       'strategies',
+      'faults',
       'variants',
     ]);
     expect(schema.required).toEqual(['stop', 'machines', 'endpoints', 'senders', 'strategies']);
     const kind = (((props.strategies.additionalProperties as Schema).properties as Record<string, Schema>).kind) as Schema;
     expect(kind.enum).toEqual(['distributor', 'round-robin', 'random', 'shared-queue', 'fair', 'custom']);
+  });
+
+  it('names the keys of a fault and of the transport, with their defaults', () => {
+    const props = schema.properties as Record<string, Schema>;
+    expect(props.faults.type).toEqual(['array', 'null']);
+    expect(props.faults.default).toEqual([]);
+    const fault = props.faults.items as Schema;
+    const keys = fault.properties as Record<string, Schema>;
+    expect(Object.keys(keys)).toEqual([
+      'kind',
+      'name',
+      'at',
+      'duration',
+      'mttf',
+      'mttr',
+      'machine',
+      'instance',
+      'process',
+      'machines',
+      'factor',
+      'lossProbability',
+      'switchEvery',
+      'careful',
+    ]);
+    expect(fault.required).toEqual(['kind']);
+    expect(keys.kind.enum).toEqual(['crash', 'slowdown', 'partition', 'duplicate-qmid', 'decommission']);
+    expect(keys.process.enum).toEqual(['distributor']);
+    expect([keys.lossProbability.default, keys.switchEvery.default, keys.careful.default]).toEqual([0.05, '5m', true]);
+    // Every kind is explained where the kind is chosen.
+    for (const k of keys.kind.enum as string[]) expect(keys.kind.description).toContain(`${k}: `);
+    const transport = (props.transport.properties as Record<string, Schema>).express;
+    expect(transport).toEqual({ type: 'boolean', description: expect.any(String), default: false });
   });
 
   it('documents each variant and its overrides, and leaves custom options open', () => {

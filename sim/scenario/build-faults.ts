@@ -1,0 +1,267 @@
+// Faults (`faults:`): what breaks, when and how. Each kind takes its own keys (a crash a machine,
+// instance or process; a slowdown a machine and a factor; a partition or duplicate QMId machines; a
+// decommission an instance), which the schema cannot say without if/then noise, so that is checked
+// here, as for strategies. A fault's timing is fixed (`at`, optional `duration`) or random (`mttf` and
+// `mttr`, crash and slowdown only). Unlike strategies, a fault carries only the fields its kind uses:
+// the model tells them apart by presence.
+
+import { FAULT_KINDS, type EndpointSpec, type FaultKind, type FaultSpec } from '../model/scenario.js';
+import { type Target, checkNamedTargets, instanceTarget, machinesTarget, machineTarget, processTarget } from './build-fault-targets.js';
+import { type BuildContext, type Data, booleanAt, durationAt, isData, numberAt, optional, problemAt, problemAtKey, stringAt } from './build-context.js';
+import type { Segment } from './problem.js';
+import { closest } from './suggest.js';
+
+/** The defaults of the settings only one kind has. */
+export const FAULT_DEFAULTS = {
+  lossProbability: 0.05,
+  switchEveryMs: 300_000,
+  careful: true,
+} as const satisfies Partial<FaultSpec>;
+
+/** The kinds that may have a random schedule (mttf and mttr). */
+const RANDOM_KINDS: readonly FaultKind[] = ['crash', 'slowdown'];
+
+/** The keys every fault may have. */
+const COMMON_KEYS = ['kind', 'name', 'at'];
+
+/** The keys only some kinds take, with those kinds and the words a problem uses for them. */
+const KIND_KEYS: Readonly<Record<string, { readonly kinds: readonly FaultKind[]; readonly words: string }>> = {
+  duration: { kinds: ['crash', 'slowdown', 'partition', 'duplicate-qmid'], words: 'a duration' },
+  mttf: { kinds: RANDOM_KINDS, words: 'an mttf (a random schedule)' },
+  mttr: { kinds: RANDOM_KINDS, words: 'an mttr (a random schedule)' },
+  machine: { kinds: ['crash', 'slowdown'], words: 'a machine' },
+  instance: { kinds: ['crash', 'decommission'], words: 'an instance' },
+  process: { kinds: ['crash'], words: 'a process' },
+  machines: { kinds: ['partition', 'duplicate-qmid'], words: 'machines' },
+  factor: { kinds: ['slowdown'], words: 'a factor' },
+  lossProbability: { kinds: ['duplicate-qmid'], words: 'a lossProbability' },
+  switchEvery: { kinds: ['duplicate-qmid'], words: 'a switchEvery' },
+  careful: { kinds: ['decommission'], words: 'a careful setting' },
+};
+
+/** Every key a fault may have, in the schema's order (schema.ts), as an unknown key's did-you-mean sees them. */
+const ALL_KEYS = [...COMMON_KEYS, ...Object.keys(KIND_KEYS)];
+
+/** What a crash can stop: exactly one of these. */
+const CRASH_TARGETS = ['machine', 'instance', 'process'];
+
+type Built = Omit<FaultSpec, 'name'>;
+
+/** One fault of a known kind, as written, with what the build steps below share. */
+interface At {
+  readonly ctx: BuildContext;
+  readonly fault: Data;
+  readonly path: readonly Segment[];
+  readonly kind: FaultKind;
+  /** The keys suggested by the problems at keys the kind does not take (`machine` -> "machines"). */
+  readonly suggested: ReadonlySet<string>;
+}
+
+interface Draft {
+  readonly index: number;
+  readonly explicitName: string | undefined;
+  readonly defaultName: string;
+  readonly spec: Built;
+}
+
+export function buildFaults(ctx: BuildContext, data: Data, machines: readonly string[], endpoints: readonly EndpointSpec[]): FaultSpec[] {
+  if (!Array.isArray(data.faults)) return [];
+  const drafts: Draft[] = [];
+  data.faults.forEach((fault: unknown, index) => {
+    if (!isData(fault)) return;
+    const path = ['faults', index];
+    const kind = FAULT_KINDS.find((k) => k === fault.kind);
+    if (kind === undefined) {
+      // The schema reports the kind; which keys belong here depends on it, but the names given can
+      // still be checked.
+      checkNamedTargets(ctx, fault, path, machines, endpoints);
+      return;
+    }
+    const at: At = { ctx, fault, path, kind, suggested: checkKeys(ctx, fault, path, kind) };
+    const timing = buildTiming(at);
+    const target = buildTarget(at, machines, endpoints, data);
+    const settings = buildSettings(at);
+    drafts.push({
+      index,
+      explicitName: stringAt(fault.name),
+      defaultName: `${kind} ${targetLabel(kind, target)}`,
+      spec: { kind, ...timing, ...target, ...settings },
+    });
+  });
+  const names = faultNames(drafts);
+  checkUniqueNames(ctx, drafts);
+  return drafts.map((d, i) => ({ name: names[i], ...d.spec }));
+}
+
+/**
+ * Reports the keys of other kinds, and returns the keys that the problems at wrong keys suggest: for a
+ * key of another kind, the closest key this kind takes and lacks; for an unknown key, the closest key
+ * of any fault, as the schema's problem suggests (structure.ts).
+ */
+function checkKeys(ctx: BuildContext, fault: Data, path: readonly Segment[], kind: FaultKind): Set<string> {
+  const own = keysOf(kind);
+  const suggested = new Set<string>();
+  for (const key of Object.keys(fault)) {
+    if (own.includes(key)) continue;
+    const owner = Object.hasOwn(KIND_KEYS, key) ? KIND_KEYS[key] : undefined;
+    if (owner === undefined) {
+      const close = closest(key, ALL_KEYS);
+      if (close !== undefined) suggested.add(close);
+      continue;
+    }
+    const only = `only ${kindsWords(owner.kinds)} ${owner.words}`;
+    const close = closest(key, own.filter((k) => !Object.hasOwn(fault, k)));
+    if (close === undefined) {
+      problemAtKey(ctx, [...path, key], `${only}; remove it (this fault is ${kind})`);
+    } else {
+      problemAtKey(ctx, [...path, key], `${only} (this fault is ${kind}); did you mean "${close}"?`);
+      suggested.add(close);
+    }
+  }
+  return suggested;
+}
+
+/** The keys a fault of `kind` takes. */
+function keysOf(kind: FaultKind): string[] {
+  return [...COMMON_KEYS, ...Object.keys(KIND_KEYS).filter((k) => KIND_KEYS[k].kinds.includes(kind))];
+}
+
+/** `a slowdown fault has`, `crash and slowdown faults have`, `crash, slowdown and partition faults have`. */
+function kindsWords(kinds: readonly FaultKind[]): string {
+  if (kinds.length === 1) return `a ${kinds[0]} fault has`;
+  return `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]} faults have`;
+}
+
+/** A key this kind requires, unless a problem at a wrong key already suggests it: one mistake, one message. */
+function required(at: At, key: string, what: string): void {
+  if (Object.hasOwn(at.fault, key) || at.suggested.has(key)) return;
+  problemAt(at.ctx, at.path, `is missing required key ${JSON.stringify(key)} (${what})`);
+}
+
+/** Fixed (`at`, optional `duration`) or random (`mttf` and `mttr`, then atMs 0). */
+function buildTiming(at: At): Pick<FaultSpec, 'atMs' | 'durationMs' | 'mttfMs' | 'mttrMs'> {
+  const { ctx, fault, path, kind } = at;
+  const has = (key: string) => Object.hasOwn(fault, key);
+  const canBeRandom = RANDOM_KINDS.includes(kind);
+  if (canBeRandom && (has('mttf') || has('mttr'))) {
+    required(at, 'mttf', 'the mean time to failure: a random schedule needs both mttf and mttr');
+    required(at, 'mttr', 'the mean time to repair: a random schedule needs both mttf and mttr');
+    for (const key of ['at', 'duration']) {
+      if (has(key)) {
+        problemAtKey(ctx, [...path, key], `a random schedule (mttf, mttr) has no ${key}; remove it, or remove mttf and mttr for a fixed schedule`);
+      }
+    }
+    const mttfMs = has('mttf') ? durationAt(ctx, fault.mttf, [...path, 'mttf'], true) : undefined;
+    const mttrMs = has('mttr') ? durationAt(ctx, fault.mttr, [...path, 'mttr'], true) : undefined;
+    // NaN only stands in where a problem was reported; such a scenario is never returned.
+    return { atMs: 0, mttfMs: mttfMs ?? NaN, mttrMs: mttrMs ?? NaN };
+  }
+  required(at, 'at', canBeRandom ? 'when the fault starts; or mttf and mttr for a random schedule' : 'when the fault starts');
+  const atMs = has('at') ? durationAt(ctx, fault.at, [...path, 'at'], false) : undefined;
+  // A duration on a kind that takes none is reported as such, and not judged as well.
+  if (!has('duration') || !KIND_KEYS.duration.kinds.includes(kind)) return { atMs: atMs ?? NaN };
+  const durationMs = durationAt(ctx, fault.duration, [...path, 'duration'], true);
+  return { atMs: atMs ?? NaN, durationMs: durationMs ?? NaN };
+}
+
+function buildTarget(at: At, machines: readonly string[], endpoints: readonly EndpointSpec[], data: Data): Target {
+  const { ctx, fault, path } = at;
+  switch (at.kind) {
+    case 'crash': {
+      const given = CRASH_TARGETS.filter((k) => Object.hasOwn(fault, k));
+      const exactly = 'must have exactly one of machine, instance or process (what crashes)';
+      // With an unknown key present (a misspelt `machin`), the problem at that key already says what is wrong.
+      const unknownKeys = Object.keys(fault).some((k) => !ALL_KEYS.includes(k));
+      const hinted = CRASH_TARGETS.some((k) => at.suggested.has(k));
+      if (given.length === 0 && !unknownKeys && !hinted) problemAt(ctx, path, `${exactly}, got none`);
+      if (given.length > 1) problemAt(ctx, path, `${exactly}, got ${given.join(' and ')}`);
+      return {
+        ...machineTarget(ctx, fault, path, machines),
+        ...instanceTarget(ctx, fault, path, endpoints),
+        ...processTarget(ctx, fault, path, data),
+      };
+    }
+    case 'slowdown':
+      required(at, 'machine', 'the machine that slows down');
+      return machineTarget(ctx, fault, path, machines);
+    case 'partition':
+      required(at, 'machines', 'the two machines cut off from each other');
+      return machinesTarget(ctx, fault, path, at.kind, machines);
+    case 'duplicate-qmid':
+      required(at, 'machines', 'the machines that share one QMId');
+      return machinesTarget(ctx, fault, path, at.kind, machines);
+    case 'decommission':
+      required(at, 'instance', 'the endpoint instance taken out, as Endpoint/instance');
+      return instanceTarget(ctx, fault, path, endpoints);
+  }
+}
+
+/** The settings only one kind has, with their defaults for that kind only. */
+function buildSettings(at: At): Pick<FaultSpec, 'factor' | 'lossProbability' | 'switchEveryMs' | 'careful'> {
+  const { ctx, fault, path } = at;
+  const d = FAULT_DEFAULTS;
+  switch (at.kind) {
+    case 'slowdown': {
+      required(at, 'factor', 'how many times longer operations and handlers on the machine take, a number > 1');
+      const factor = Object.hasOwn(fault, 'factor') ? numberAt(fault.factor, (n) => n > 1) : undefined;
+      return { factor: factor ?? NaN };
+    }
+    case 'duplicate-qmid': {
+      const lossProbability = optional(fault, 'lossProbability', (v) => numberAt(v, (n) => n >= 0 && n <= 1), d.lossProbability);
+      const switchEveryMs = optional(fault, 'switchEvery', (v) => durationAt(ctx, v, [...path, 'switchEvery'], true), d.switchEveryMs);
+      return { lossProbability: lossProbability ?? NaN, switchEveryMs: switchEveryMs ?? NaN };
+    }
+    case 'decommission': {
+      const careful = optional(fault, 'careful', booleanAt, d.careful);
+      return { careful: careful ?? d.careful };
+    }
+    default:
+      return {};
+  }
+}
+
+/** `worker1`, `Sales/worker1`, `distributor`, `client-server` (partition), `worker1+worker2` (duplicate QMId). */
+function targetLabel(kind: FaultKind, target: Target): string {
+  if (target.machine !== undefined) return target.machine;
+  if (target.instance !== undefined) return `${target.instance.endpoint}/${target.instance.instance}`;
+  if (target.distributor === true) return 'distributor';
+  if (target.machines !== undefined) return target.machines.join(kind === 'partition' ? '-' : '+');
+  return '';
+}
+
+/**
+ * Names label faults in reports and name their random streams, so they are unique. A fault without a
+ * name gets `<kind> <target>`; when that is taken (by a name given, or by an earlier fault's default),
+ * the first free of `<kind> <target> #2`, `#3`...
+ */
+function faultNames(drafts: readonly Draft[]): string[] {
+  const taken = new Set(drafts.flatMap((d) => (d.explicitName === undefined ? [] : [d.explicitName])));
+  const next = new Map<string, number>();
+  return drafts.map((d) => {
+    if (d.explicitName !== undefined) return d.explicitName;
+    const base = d.defaultName;
+    let n = next.get(base) ?? 1;
+    let name = n === 1 ? base : `${base} #${n}`;
+    while (taken.has(name)) {
+      n += 1;
+      name = `${base} #${n}`;
+    }
+    next.set(base, n + 1);
+    taken.add(name);
+    return name;
+  });
+}
+
+/** Two names given alike are a mistake; defaults make way for names given (faultNames). */
+function checkUniqueNames(ctx: BuildContext, drafts: readonly Draft[]): void {
+  const firstUse = new Map<string, number>();
+  for (const d of drafts) {
+    if (d.explicitName === undefined) continue;
+    const earlier = firstUse.get(d.explicitName);
+    if (earlier === undefined) {
+      firstUse.set(d.explicitName, d.index);
+      continue;
+    }
+    problemAt(ctx, ['faults', d.index, 'name'], `must be unique among the faults, but faults[${earlier}] is also named ${JSON.stringify(d.explicitName)}`);
+  }
+}
