@@ -6,6 +6,7 @@ import { CustomStrategyError } from '../model/custom-strategy.js';
 import { scenarioJsonSchema } from '../scenario/index.js';
 import { exitCodeFor, UsageError, type Outcome } from './exit-codes.js';
 import { runCommand } from './run-command.js';
+import { traceCommand } from './trace-command.js';
 
 function out(text: string): void {
   process.stdout.write(text);
@@ -59,6 +60,20 @@ export async function main(argv: string[]): Promise<number> {
             out,
           ),
         ),
+    )
+    .command(
+      'trace <file>',
+      'tell the story of the first messages of one strategy, step by step',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
+          .option('strategy', { type: 'string', describe: 'the strategy to trace (default: the first)' })
+          .option('variant', { type: 'string', describe: 'the variant to trace (default: the first, or none)' })
+          .option('messages', { type: 'string', describe: 'how many messages to follow (default 5)' })
+          .option('from', { type: 'string', describe: 'follow the first messages sent at or after this time, e.g. 2m' })
+          .option('mermaid', { type: 'string', describe: 'also write the story as a Mermaid sequence diagram to this file' })
+          .option('seed', { type: 'string', describe: "override the scenario's seed (non-negative integer)" }),
+      (a) => guard(() => traceCommand({ file: a.file, strategy: a.strategy, variant: a.variant, messages: a.messages, from: a.from, mermaid: a.mermaid, seed: a.seed }, out)),
     )
     .command('schema', 'print the JSON Schema of the scenario format', {}, () =>
       guard(() => out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`)),

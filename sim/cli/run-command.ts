@@ -2,7 +2,7 @@
 // once (or nothing), print the comparison table.
 import path from 'node:path';
 import { runScenario } from '../metrics/run.js';
-import { beginOutput, createMessagesCsvWriter, formatComparisonTable, writeReport } from '../reports/index.js';
+import { beginOutput, createMessagesCsvWriter, findings, formatComparisonTable, writeReport } from '../reports/index.js';
 import { formatProblem, loadScenarioFile } from '../scenario/index.js';
 import { checkStrategies, checkVariants, parseSeed } from './arguments.js';
 import { UsageError } from './exit-codes.js';
@@ -36,12 +36,15 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     const result = await runScenario(scenario, { strategies: args.strategy, variants, messages });
     messages?.close();
     const files = await writeReport(result, output, { svg: args.svg });
+    const notes = findings(result);
+    output.write('findings.txt', notes.map((note) => `${note}\n`).join(''));
     output.commit();
-    const total = files.length + (messages ? 1 : 0);
+    const total = files.length + 1 + (messages ? 1 : 0);
     const strategies = new Set(result.runs.map((r) => r.summary.strategy)).size;
     const shape = `${strategies} strateg${strategies === 1 ? 'y' : 'ies'}${result.variants.length > 0 ? ` x ${result.variants.length} variants` : ''}`;
     print(`${scenario.name}: seed ${scenario.seed}, ${shape}\n`);
     print(formatComparisonTable(result.runs));
+    if (notes.length > 0) print(`\nFindings:\n${notes.map((note) => `- ${note}\n`).join('')}`);
     print(`\nwrote ${total} files to ${dir}${path.sep}\n`);
   } catch (error) {
     messages?.close();

@@ -129,6 +129,7 @@ export class Collector implements WorldObserver {
       this.queueLengths.push({ strategy, variant, time_s: now / 1000, queue: queue.name, machine, length: queue.items.length });
     }
     for (const out of world.outgoing) {
+      queued += out.work;
       const machine = world.machines[out.from].name;
       this.queueLengths.push({ strategy, variant, time_s: now / 1000, queue: out.name, machine, length: out.length.value });
     }

@@ -88,7 +88,7 @@ export interface TimeseriesRow {
   latency_mean_ms: number;
   /** Messages sent but not completed, at the end of the bucket. */
   in_system: number;
-  /** Work messages waiting in any queue at the end of the bucket. */
+  /** Work messages waiting in any queue or outgoing queue at the end of the bucket. */
   queued: number;
 }
 

@@ -7,6 +7,8 @@ import { TimeAverage } from './time-average.js';
 export class OutgoingQueue {
   /** Messages in it, over time. */
   readonly length = new TimeAverage();
+  /** Work messages in it now (the rest are replies, ready messages, acknowledgements). */
+  work = 0;
   /** Messages held here by a network partition, with their destination queues. */
   readonly held = new IntFifo();
   readonly heldQueues = new IntFifo();

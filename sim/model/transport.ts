@@ -12,7 +12,7 @@
 // The shared queue of the `shared-queue` strategy is broker-side: no queue manager pays for storing
 // it; the sender pays its send, the network delay applies, the worker pays its receive.
 import { Ev } from './events.js';
-import { IN_TRANSIT } from './message-pool.js';
+import { IN_TRANSIT, WORK } from './message-pool.js';
 import type { Machine } from './machine.js';
 import { OutgoingQueue } from './outgoing-queue.js';
 import { crossNetwork } from './network-faults.js';
@@ -33,6 +33,7 @@ export function transmit(world: World, m: number, from: number, q: number): void
     pool.via[m] = out.index;
     pool.at[m] = from;
     out.length.add(world.sim.now, 1);
+    if (pool.kind[m] === WORK) out.work++;
   }
   if (queue.machine < 0) world.then(world.sim.now + world.networkMs, Ev.Enqueue, m, q);
   else crossNetwork(world, m, from, queue.machine, q);
@@ -72,7 +73,9 @@ export function accept(world: World, machine: Machine): void {
   const m = machine.pendingMessages.shift();
   const q = machine.pendingQueues.shift();
   const pool = world.pool;
-  world.outgoing[pool.via[m]].length.add(now, -1);
+  const out = world.outgoing[pool.via[m]];
+  out.length.add(now, -1);
+  if (pool.kind[m] === WORK) out.work--;
   pool.via[m] = -1;
   const done = machine.operate(now, 1);
   if (world.trace) world.emit('accept', m, machine.name, world.queues[q].name, '');

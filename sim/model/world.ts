@@ -283,7 +283,11 @@ export class World implements EventHandler {
   lose(m: number, why: string): void {
     const pool = this.pool;
     if (this.trace) this.emit('lost', m, pool.at[m] >= 0 ? this.machines[pool.at[m]].name : 'broker', '', why);
-    if (pool.via[m] >= 0) this.outgoing[pool.via[m]].length.add(this.sim.now, -1);
+    if (pool.via[m] >= 0) {
+      const out = this.outgoing[pool.via[m]];
+      out.length.add(this.sim.now, -1);
+      if (pool.kind[m] === WORK) out.work--;
+    }
     if (pool.kind[m] === WORK) {
       this.lost++;
       this.liveWork--;

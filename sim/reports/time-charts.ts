@@ -115,7 +115,7 @@ export function queueLengthChart(result: ScenarioResult): TopLevelSpec {
   const variants = result.variants.length > 0;
   const title = {
     what: 'queued work over time',
-    subtitle: 'work messages waiting in any queue at the end of each time bucket',
+    subtitle: 'work messages waiting in any queue or outgoing queue at the end of each time bucket',
   };
   const data = {
     values: chartValues(

@@ -154,7 +154,7 @@ describe('charts without variants are what they were before variants existed', (
     latency: '066d556d1e648125ff1209c53cc0d93ee64efee3f459dfcaf97d02334b206a9f',
     'latency-cdf': '965109e77519c69448c8a2671358dadc82076f75beb899406f6c212f161d759d',
     throughput: '15f135c9ff69e37dfce40d71b22f8dbe1a6e8f61233247c0206d69901f5d5ae4',
-    'queue-length': '0e646f36374c130517245b201a2b852ce4017fb34fe02f379d134ba9191588ce',
+    'queue-length': '51909c967e1153b5403a7c4f0968fca51eff98cf7f8e2957394c4d5c976d20c0', // subtitle now says "or outgoing queue"
     'queue-lengths': '1a7dea2975a4830cae617be0a0c44a4f50b07528d813f1cc8dfd30350a4e0b0e',
     instances: '5a035512f5596fb9ef1dd87a635e04c7c14a67b5619b462765be5e228a93b7b9',
   };

@@ -1,0 +1,65 @@
+// `sim trace FILE`: run one strategy of one variant and tell the story of its first messages in
+// sentences (and, with --mermaid, as a sequence diagram). The run stops as soon as the story is
+// complete: the trace sink throws a private marker that ends the simulation early.
+import { runScenario } from '../metrics/run.js';
+import { mermaidDiagram, narrateSteps, TraceStory } from '../reports/index.js';
+import { formatProblem, loadScenarioFile } from '../scenario/index.js';
+import { checkStrategies, checkVariants, parseSeed } from './arguments.js';
+import { UsageError } from './exit-codes.js';
+import { parseFrom, parseMermaidPath, parseMessageCount, parseOne } from './trace-arguments.js';
+import { writeFileAtomically } from './write-file.js';
+
+export interface TraceArgs {
+  file: string;
+  strategy?: unknown;
+  variant?: unknown;
+  messages?: unknown;
+  from?: unknown;
+  mermaid?: unknown;
+  seed?: unknown;
+}
+
+/** Thrown by the trace sink once the story is complete; caught here and nowhere else. */
+const STORY_COMPLETE = Symbol('story complete');
+
+export async function traceCommand(args: TraceArgs, print: (text: string) => void): Promise<void> {
+  const seed = parseSeed(args.seed);
+  const messages = parseMessageCount(args.messages);
+  const fromMs = parseFrom(args.from);
+  const strategyName = parseOne(args.strategy, '--strategy');
+  const variantName = parseOne(args.variant, '--variant');
+  const mermaidFile = parseMermaidPath(args.mermaid);
+  const loaded = loadScenarioFile(args.file);
+  if (!loaded.ok) throw new UsageError(loaded.problems.map(formatProblem));
+  if (variantName !== undefined) checkVariants([variantName], loaded.variants.map((v) => v.name));
+  const variant = variantName !== undefined ? loaded.variants.find((v) => v.name === variantName) : loaded.variants[0];
+  const base = variant?.scenario ?? loaded.scenario;
+  const scenario = seed === undefined ? base : { ...base, seed };
+  if (strategyName !== undefined) checkStrategies([strategyName], scenario.strategies.map((s) => s.name));
+  const strategy = scenario.strategies.find((s) => strategyName === undefined || s.name === strategyName);
+  if (strategy === undefined) throw new UsageError([`sim: ${args.file} has no strategies to trace`]);
+
+  const story = new TraceStory({ messages, fromMs });
+  try {
+    await runScenario(scenario, {
+      strategies: [strategy.name],
+      trace: (record) => {
+        story.push(record);
+        if (story.complete) throw STORY_COMPLETE;
+      },
+    });
+  } catch (error) {
+    if (error !== STORY_COMPLETE) throw error;
+  }
+  const steps = story.finish();
+  if (mermaidFile !== undefined) writeFileAtomically(mermaidFile, mermaidDiagram(steps));
+
+  const which = messages === 1 ? 'the first message' : `the first ${messages} messages`;
+  const from = fromMs > 0 ? ` sent at or after ${String(args.from)}` : '';
+  const variantNote = variant !== undefined ? `, variant ${variant.name}` : '';
+  const lines = [`sim trace ${args.file} — strategy ${strategy.name}${variantNote} (seed ${scenario.seed}): ${which}${from}`, ...narrateSteps(steps)];
+  if (story.found < messages) lines.push(`The run sent only ${story.found === 1 ? '1 message' : `${story.found} messages`}${from}.`);
+  if (mermaidFile !== undefined) lines.push('', `wrote ${mermaidFile}`);
+  // One write: a reader that stops early (| head) then meets a finished write rather than a broken pipe.
+  print(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,81 @@
+// TraceStory's handlers for the distributor's side of the story: ready messages (and fair
+// acknowledgements) paired with what sent them, forwards on free slots, and registrations.
+import type { TraceRecord } from '../model/trace.js';
+import { controlLabel, queueOwner } from './trace-labels.js';
+import type { Followed, Origin, StoryState } from './trace-story-state.js';
+
+/** A ready message or acknowledgement: sent by the commit just recorded on its instance, or by a start. */
+export function onControlSend(s: StoryState, r: TraceRecord): void {
+  const control = controlLabel(r.message);
+  if (control === undefined || control.kind === 'entry') return;
+  const commit = s.commits.get(control.instance);
+  const fresh = commit !== undefined && commit.time === r.time_ms;
+  let origin: Origin;
+  if (control.kind === 'ready' && fresh && !commit.readySent) {
+    commit.readySent = true;
+    origin = commit.followed;
+    if (commit.step) commit.step.ready = true;
+  } else if (control.kind === 'ack' && fresh && !commit.ackSent) {
+    commit.ackSent = true;
+    origin = commit.followed;
+    if (commit.step?.kind === 'complete') commit.step.acks.push(queueOwner(r.where));
+  } else if (control.kind === 'ready') {
+    const k = s.starts.findIndex((start) => start.instance === control.instance);
+    if (k >= 0) {
+      s.starts[k].announced = true;
+      s.starts.splice(k, 1);
+      origin = 'start';
+    }
+  }
+  if (typeof origin === 'object') origin.pending++;
+  const list = s.controls.get(r.message);
+  if (list === undefined) s.controls.set(r.message, [origin]);
+  else list.push(origin);
+}
+
+/** A fair acknowledgement reached its sender. */
+export function onAckReceive(s: StoryState, r: TraceRecord): void {
+  const control = controlLabel(r.message);
+  if (control?.kind !== 'ack') return;
+  const origin = s.controls.get(r.message)?.shift();
+  if (typeof origin !== 'object') return;
+  origin.pending--;
+  s.add({ kind: 'ack', time: r.time_ms, sender: r.by, instance: control.instance, of: origin.label });
+}
+
+export function onForward(s: StoryState, r: TraceRecord, f: Followed | undefined): void {
+  const session = /session (\S+)$/.exec(r.detail)?.[1] ?? '';
+  s.storage.pop(r.by, r.where, session);
+  if (f === undefined) return;
+  s.waitingAt(r.by).delete(f);
+  const current = s.sessions.get(r.where);
+  f.forwardSession = session;
+  s.add({ kind: 'forward', time: r.time_ms, msg: r.message, distributor: r.by, worker: r.where, session, current, free: s.storage.free(r.by) }, f);
+}
+
+/** Told when it explains the story: a followed message's or a start's ready message, or a followed message waits for it. */
+export function onRegister(s: StoryState, r: TraceRecord, inWindow: boolean): void {
+  const parsed = /^(\d+) free slots? for (.+), session (\S+)$/.exec(r.detail);
+  if (parsed === null) return;
+  const worker = parsed[2];
+  s.storage.register(r.by, worker, parsed[3], Number(parsed[1]));
+  const origin = s.controls.get(`ready(${worker})`)?.shift();
+  if (typeof origin === 'object') origin.pending--;
+  const explains = typeof origin === 'object' || origin === 'start' || s.waitingAt(r.by).size > 0;
+  if (!inWindow || !explains) return;
+  const from = typeof origin === 'object' ? origin.label : (origin ?? '');
+  s.add({ kind: 'register', time: r.time_ms, distributor: r.by, worker, detail: r.detail, free: s.storage.free(r.by), origin: from });
+}
+
+export function onWait(s: StoryState, r: TraceRecord, f: Followed | undefined): void {
+  if (f === undefined) return;
+  if (f.last?.kind === 'dist-receive') f.last.noSlot = true;
+  s.waitingAt(r.by).add(f);
+}
+
+export function onTimeout(s: StoryState, r: TraceRecord, f: Followed | undefined): void {
+  if (f === undefined) return;
+  f.timedOut = true;
+  s.waitingAt(r.by).delete(f);
+  s.add({ kind: 'timeout', time: r.time_ms, msg: r.message, distributor: r.by, detail: r.detail }, f);
+}
