@@ -38,7 +38,7 @@ const SENTENCES: { [K in StepKind]: Sentence<K> } = {
     `${route(s.via, s.machine, s.queue, s.ahead)}.`,
   arrive: (s) =>
     (s.accepted
-      ? `The queue manager on ${s.machine} accepts ${showMessage(s.msg)} from the network and stores it in ${s.queue}`
+      ? `The queue manager on ${s.machine} accepts ${showMessage(s.msg)} from the network${heldBack(s.outgoing)} and stores it in ${s.queue}`
       : s.machine === 'broker'
         ? `${showMessage(s.msg)} reaches ${s.queue} on the broker`
         : `${showMessage(s.msg)} is stored in ${s.queue}`) +
@@ -143,6 +143,14 @@ function busyNote(busy: { instance: string; with: string[]; idle: string[] } | u
   if (busy === undefined) return '';
   const idle = busy.idle.length === 0 ? '' : ` while ${listing(busy.idle)} ${busy.idle.length === 1 ? 'is' : 'are'} idle`;
   return `; ${busy.instance} is busy with ${listing(busy.with.map(showMessage))}${idle}`;
+}
+
+/**
+ * How long an accepted message spent in its sender's outgoing queue, when that is more than a network
+ * hop would explain (over 10 ms): a busy or unreachable destination held it back.
+ */
+function heldBack(outgoing: { machine: string; ms: number } | undefined): string {
+  return outgoing !== undefined && outgoing.ms > 10 ? ` after ${formatDuration(outgoing.ms)} in ${outgoing.machine}'s outgoing queue` : '';
 }
 
 function waited(ms: number): string {

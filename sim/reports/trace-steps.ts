@@ -83,6 +83,8 @@ export interface ArriveStep extends At {
   machine: string;
   queue: string;
   accepted: boolean;
+  /** Accepted: since it was sent, in the sending machine's outgoing queue (and on the network). */
+  outgoing?: { machine: string; ms: number };
   ahead?: number;
   /**
    * The instance that takes from this queue, when all its threads are busy: with which messages, and

@@ -28,16 +28,35 @@ export function onControlSend(s: StoryState, r: TraceRecord): void {
     }
   }
   if (typeof origin === 'object') origin.pending++;
-  const list = s.controls.get(r.message);
-  if (list === undefined) s.controls.set(r.message, [origin]);
+  const key = controlKey(r.message, r.where);
+  const list = s.controls.get(key);
+  if (list === undefined) s.controls.set(key, [origin]);
   else list.push(origin);
+}
+
+/**
+ * Ready messages and acks of one label travel in order to one destination, so they are paired with
+ * their origins first in, first out per label and destination: a ready message's control queue
+ * "Sales.distributor.control@server" stands for its distributor "distributor Sales@server".
+ */
+function controlKey(label: string, destination: string): string {
+  return `${label} ${destination.replace('.distributor.control@', '@').replace(/^distributor /, '')}`;
+}
+
+/** The origin of the oldest ready message or ack of `label` on its way to `destination`. */
+function arrived(s: StoryState, label: string, destination: string): Origin {
+  const list = s.controls.get(controlKey(label, destination));
+  if (list !== undefined) return list.shift();
+  // Names not as expected: any destination will do.
+  for (const [key, origins] of s.controls) if (key.startsWith(`${label} `) && origins.length > 0) return origins.shift();
+  return undefined;
 }
 
 /** A fair acknowledgement reached its sender. */
 export function onAckReceive(s: StoryState, r: TraceRecord): void {
   const control = controlLabel(r.message);
   if (control?.kind !== 'ack') return;
-  const origin = s.controls.get(r.message)?.shift();
+  const origin = arrived(s, r.message, r.where);
   if (typeof origin !== 'object') return;
   origin.pending--;
   s.add({ kind: 'ack', time: r.time_ms, sender: r.by, instance: control.instance, of: origin.label });
@@ -59,7 +78,7 @@ export function onRegister(s: StoryState, r: TraceRecord, inWindow: boolean): vo
   if (parsed === null) return;
   const worker = parsed[2];
   s.storage.register(r.by, worker, parsed[3], Number(parsed[1]));
-  const origin = s.controls.get(`ready(${worker})`)?.shift();
+  const origin = arrived(s, `ready(${worker})`, r.by);
   if (typeof origin === 'object') origin.pending--;
   const explains = typeof origin === 'object' || origin === 'start' || s.waitingAt(r.by).size > 0;
   if (!inWindow || !explains) return;

@@ -41,6 +41,8 @@ export function onSend(s: StoryState, r: TraceRecord, f: Followed | undefined): 
     return;
   }
   f.where = r.where;
+  f.sentAt = r.time_ms;
+  f.sentFrom = r.by;
   const last = f.last;
   if (last?.kind === 'forward' && last.time === r.time_ms && last.queue === undefined) {
     last.queue = r.where;

@@ -14,6 +14,9 @@ export interface Followed {
   /** Where it was last stored, to drop the "busy" note if a thread took it at once after all. */
   stored?: ArriveStep;
   enqueuedAt: number;
+  /** Its last send: when, and from which machine. */
+  sentAt: number;
+  sentFrom: string;
   /** Last known place: a queue or a process. */
   where: string;
   attempt: string;
@@ -54,7 +57,7 @@ export class StoryState {
   readonly sessions = new Map<string, string>();
   /** Start steps in the window that have not announced their capacity yet (two processes may share a name). */
   readonly starts: WorkerStartStep[] = [];
-  /** Per ready(...) or ack(...) label: who sent those still on their way, oldest first. */
+  /** Per ready(...) or ack(...) label and destination: who sent those still on their way, oldest first. */
   readonly controls = new Map<string, Origin[]>();
   /** Worker processes crashed and not started again. */
   readonly down = new Set<string>();
@@ -83,6 +86,8 @@ export class StoryState {
       label: r.message,
       firstAt: r.time_ms,
       enqueuedAt: r.time_ms,
+      sentAt: r.time_ms,
+      sentFrom: r.by,
       where: r.by,
       attempt: '1',
       finished: false,

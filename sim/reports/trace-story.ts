@@ -59,7 +59,7 @@ export class TraceStory {
       case 'route': return onRoute(s, r);
       case 'send': return onSend(s, r, f);
       case 'accept':
-        if (f) s.add({ kind: 'arrive', time: r.time_ms, msg: r.message, machine: r.by, queue: r.where, accepted: true }, f);
+        if (f) s.add({ kind: 'arrive', time: r.time_ms, msg: r.message, machine: r.by, queue: r.where, accepted: true, outgoing: { machine: f.sentFrom, ms: r.time_ms - f.sentAt } }, f);
         return;
       case 'enqueue': return onEnqueue(s, r, f);
       case 'receive': return onReceive(s, r, f);
