@@ -31,3 +31,11 @@ export function checkVariants(wanted: readonly string[] | undefined, available: 
     throw new UsageError(unknown.map((name) => `sim: --variant ${JSON.stringify(name)} is not a variant of this scenario; ${has}`));
   }
 }
+
+/** --workers: worker threads for sweeps (default: one per core). */
+export function parseWorkers(raw: unknown): number | undefined {
+  if (raw === undefined) return undefined;
+  const text = String(raw);
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError([`sim: --workers must be a positive integer, got ${JSON.stringify(text)}`]);
+  return Number(text);
+}

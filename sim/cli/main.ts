@@ -52,11 +52,14 @@ export async function main(argv: string[]): Promise<number> {
           .option('messages-csv', { type: 'boolean', default: false, describe: 'also write messages.csv, one row per message' })
           .option('strategy', { type: 'string', array: true, describe: 'run only this strategy (repeatable)' })
           .option('variant', { type: 'string', array: true, describe: 'run only this variant (repeatable)' })
+          .option('set', { type: 'string', array: true, describe: 'override one scenario value: path=value (repeatable)' })
+          .option('workers', { type: 'string', describe: 'worker threads for sweeps (default: one per core)' })
+          .option('png', { type: 'boolean', default: true, describe: 'render charts to PNG too (--no-png to skip)' })
           .option('svg', { type: 'boolean', default: true, describe: 'render charts to SVG (--no-svg to skip)' }),
       (a) =>
         guard(() =>
           runCommand(
-            { file: a.file, out: a.out, seed: a.seed, messagesCsv: a['messages-csv'], strategy: a.strategy, variant: a.variant, svg: a.svg },
+            { file: a.file, out: a.out, seed: a.seed, messagesCsv: a['messages-csv'], strategy: a.strategy, variant: a.variant, set: a.set, svg: a.svg, png: a.png, workers: a.workers },
             out,
           ),
         ),
@@ -78,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('schema', 'print the JSON Schema of the scenario format', {}, () =>
       guard(() => out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`)),
     )
-    .demandCommand(1, 'sim: name a command: run or schema')
+    .demandCommand(1, 'sim: name a command: run, trace or schema')
     .recommendCommands()
     .strict()
     .help()
@@ -95,6 +98,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   return exitCodeFor(outcome);
 }
+
+// `sim trace ... | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 const code = await main(hideBin(process.argv));
 process.exitCode = code;

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { runScenario } from '../metrics/run.js';
 import { beginOutput, createMessagesCsvWriter, findings, formatComparisonTable, writeReport } from '../reports/index.js';
 import { formatProblem, loadScenarioFile } from '../scenario/index.js';
-import { checkStrategies, checkVariants, parseSeed } from './arguments.js';
+import { singlePoint } from '../metrics/sweep.js';
+import { checkStrategies, checkVariants, parseSeed, parseWorkers } from './arguments.js';
+import { runSweepCommand } from './sweep-command.js';
 import { UsageError } from './exit-codes.js';
 
 export interface RunArgs {
@@ -14,12 +16,15 @@ export interface RunArgs {
   messagesCsv: boolean;
   strategy?: string[];
   variant?: string[];
+  set?: string[];
   svg: boolean;
+  png: boolean;
+  workers?: unknown;
 }
 
 export async function runCommand(args: RunArgs, print: (text: string) => void): Promise<void> {
   const seed = parseSeed(args.seed);
-  const loaded = loadScenarioFile(args.file);
+  const loaded = loadScenarioFile(args.file, { set: args.set });
   if (!loaded.ok) throw new UsageError(loaded.problems.map(formatProblem));
   const withSeed = <T extends { seed: number }>(s: T): T => (seed === undefined ? s : { ...s, seed });
   const scenario = withSeed(loaded.scenario);
@@ -30,12 +35,24 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     .map((v) => ({ ...v, scenario: withSeed(v.scenario) }));
 
   const dir = args.out ?? path.join('reports', scenario.name);
+  if (loaded.sweep || scenario.replications > 1) {
+    if (args.messagesCsv) throw new UsageError(['sim: --messages-csv is for single runs, not sweeps or replications']);
+    const sweep = loaded.sweep ? { ...loaded.sweep, points: loaded.sweep.points.map((p) => ({ ...p, scenario: withSeed(p.scenario) })) } : singlePoint(scenario);
+    const output = beginOutput(dir);
+    try {
+      await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, workers: parseWorkers(args.workers) }, print);
+    } catch (error) {
+      output.abort();
+      throw error;
+    }
+    return;
+  }
   const output = beginOutput(dir);
   const messages = args.messagesCsv ? createMessagesCsvWriter(output.tempPath('messages.csv')) : undefined;
   try {
     const result = await runScenario(scenario, { strategies: args.strategy, variants, messages });
     messages?.close();
-    const files = await writeReport(result, output, { svg: args.svg });
+    const files = await writeReport(result, output, { svg: args.svg, png: args.png });
     const notes = findings(result);
     output.write('findings.txt', notes.map((note) => `${note}\n`).join(''));
     output.commit();

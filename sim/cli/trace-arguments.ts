@@ -24,7 +24,7 @@ export function parseFrom(raw: unknown): number {
 export function parseOne(raw: unknown, flag: string): string | undefined {
   if (raw === undefined) return undefined;
   if (Array.isArray(raw)) {
-    throw new UsageError([`sim: ${flag} names one for sim trace, got ${raw.length}: ${raw.map((v) => JSON.stringify(String(v))).join(', ')}`]);
+    throw new UsageError([`sim: ${flag} takes one name in sim trace, got ${raw.length}: ${raw.map((v) => JSON.stringify(String(v))).join(', ')}`]);
   }
   return String(raw);
 }

@@ -55,10 +55,12 @@ export async function traceCommand(args: TraceArgs, print: (text: string) => voi
   if (mermaidFile !== undefined) writeFileAtomically(mermaidFile, mermaidDiagram(steps));
 
   const which = messages === 1 ? 'the first message' : `the first ${messages} messages`;
-  const from = fromMs > 0 ? ` sent at or after ${String(args.from)}` : '';
+  const at = fromMs > 0 ? ` at or after ${String(args.from)}` : '';
   const variantNote = variant !== undefined ? `, variant ${variant.name}` : '';
-  const lines = [`sim trace ${args.file} — strategy ${strategy.name}${variantNote} (seed ${scenario.seed}): ${which}${from}`, ...narrateSteps(steps)];
-  if (story.found < messages) lines.push(`The run sent only ${story.found === 1 ? '1 message' : `${story.found} messages`}${from}.`);
+  const lines = [`sim trace ${args.file} — strategy ${strategy.name}${variantNote} (seed ${scenario.seed}): ${which}${at === '' ? '' : ` sent${at}`}`, ...narrateSteps(steps)];
+  if (story.found < messages) {
+    lines.push(story.found === 0 ? `The run sent no messages${at}.` : `The run sent only ${story.found === 1 ? '1 message' : `${story.found} messages`}${at}.`);
+  }
   if (mermaidFile !== undefined) lines.push('', `wrote ${mermaidFile}`);
   // One write: a reader that stops early (| head) then meets a finished write rather than a broken pipe.
   print(`${lines.join('\n')}\n`);

@@ -11,6 +11,7 @@ import { TimeAverage } from '../model/time-average.js';
 import type { World } from '../model/world.js';
 import { faultRows } from './fault-impact.js';
 import { LatencyHistogram } from './histogram.js';
+import { theoryOverlay } from './theory-overlay.js';
 import type { Ledger } from './ledger.js';
 import { messageRow } from './message-row.js';
 import type { CdfPoint, MessageSink, QueueLengthRow, RunResult, TimeseriesRow } from './results.js';
@@ -196,6 +197,7 @@ export class Collector implements WorldObserver {
       operations: world.machines.reduce((n, m) => n + m.operations, 0),
       end_time_s: world.sim.now / 1000,
       events: world.sim.processed,
+      ...theoryOverlay(world.scenario, world.strategy, this.wait.meanMs),
     };
     const cdf: CdfPoint[] = CDF_PERCENTILES.map((p) => ({ strategy, variant, percentile: p, latency_ms: this.latency.percentileMs(p) }));
     const result: RunResult = {

@@ -51,6 +51,13 @@ export interface SummaryRow {
   end_time_s: number;
   /** Events the engine processed. */
   events: number;
+  /** The closed form this run's setup fits ('' when none does), and its prediction of wait_mean_ms. */
+  theory_model: string;
+  theory_wait_mean_ms: number;
+  /** Offered load / handler threads: arrival rate x mean service time / threads. */
+  theory_utilisation: number;
+  /** 'disagrees' when the simulated mean wait is off the prediction by more than 25% (and 5 ms). */
+  theory_flag: string;
 }
 
 /** One row of instances.csv: one endpoint instance in one strategy run. */
@@ -222,6 +229,58 @@ export interface RunResult {
 /** Receives one row per completed work message when --messages-csv is asked for (streamed, not kept). */
 export interface MessageSink {
   write(row: MessageRow): void;
+}
+
+/** One run of a sweep: a grid point, a replication (its seed) and a strategy. */
+export interface SweepRun {
+  point: number;
+  replication: number;
+  seed: number;
+  /** The point's parameter values, in parameter order. */
+  values: number[];
+  run: RunResult;
+}
+
+/** Mean and 95% confidence half-width of one summary metric over a point's replications. */
+export interface Estimate {
+  mean: number;
+  /** Half-width of the 95% confidence interval (Student t); NaN with one replication. */
+  ci95: number;
+}
+
+/** One row of sweep-summary.csv: a grid point and strategy, every metric over its replications. */
+export interface AggregateRow {
+  point: number;
+  strategy: string;
+  values: number[];
+  replications: number;
+  /** Keyed by SummaryRow column name (numeric columns only). */
+  metrics: Record<string, Estimate>;
+}
+
+/** One row of plan.csv: the answer to the SLA for one strategy. */
+export interface PlanRow {
+  strategy: string;
+  /** e.g. latency_p99 <= 2000 ms */
+  sla: string;
+  /** The swept parameter the answer is about (the first one), and the value per other parameter when there are several. */
+  parameter: string;
+  context: string;
+  /** The smallest value of `parameter` whose upper 95% bound meets the SLA; NaN when none does. */
+  answer: number;
+  /** The metric there: mean and upper 95% bound (ms), and the margin to the limit (limit - upper). */
+  metric_mean_ms: number;
+  metric_upper_ms: number;
+  margin_ms: number;
+}
+
+export interface SweepResult {
+  scenario: Scenario;
+  /** Parameter paths, in order: the first columns of sweep.csv. */
+  parameters: string[];
+  runs: SweepRun[];
+  aggregates: AggregateRow[];
+  plan: PlanRow[];
 }
 
 export interface ScenarioResult {

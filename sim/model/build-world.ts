@@ -9,7 +9,8 @@
 //   durations/<endpoint>/<event>/<subscriber>             events published by handlers (publish order)
 //   routing/<strategy>/<sender>         random, fair-tie and custom choices
 //   refresh/<sender>                    the phase of the sender's mapping refreshes
-import { createInterarrivalSampler, createSampler } from '../random/distributions.js';
+import { createArrivalProcess } from '../random/arrivals.js';
+import { createSampler } from '../random/distributions.js';
 import { createStream } from '../random/stream.js';
 import { addQueue, buildEndpoints, typeIndex } from './build-endpoints.js';
 import type { CustomSelect } from './custom-strategy.js';
@@ -89,7 +90,7 @@ export function buildWorld(scenario: Scenario, strategy: StrategySpec, observer:
           typeIndex(world, send.message),
           targets(key, send.message, send.publish ? undefined : send.to),
           send.publish,
-          createInterarrivalSampler(send.arrivals),
+          createArrivalProcess(send.arrivals),
           createStream(scenario.seed, `arrivals/${key}`),
         ),
       );

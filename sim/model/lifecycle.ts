@@ -2,6 +2,7 @@
 import { scheduleCpu } from './cpu-work.js';
 import { Ev } from './events.js';
 import { scheduleFaults } from './faults.js';
+import { scheduleNext } from './sending.js';
 import { READY } from './message-pool.js';
 import type { World } from './world.js';
 import { Consumer } from './world.js';
@@ -11,7 +12,7 @@ export function startRun(world: World): void {
   const sim = world.sim;
   const scenario = world.scenario;
   scheduleFaults(world);
-  for (const stream of world.streams) sim.schedule(stream.gaps.sample(stream.gapRng), Ev.Arrival, stream.index, 0);
+  for (const stream of world.streams) scheduleNext(world, stream.index);
   if (scenario.stop.durationMs !== undefined) sim.at(scenario.stop.durationMs, Ev.StopSending, 0, 0);
   if (world.warmupDurationMs > 0) sim.at(world.warmupDurationMs, Ev.WarmupEnd, 0, 0);
   else if (world.warmupMessages === 0) world.endWarmup();

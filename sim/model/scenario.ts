@@ -183,6 +183,41 @@ export interface Scenario {
   readonly senders: readonly SenderSpec[];
   readonly strategies: readonly StrategySpec[];
   readonly faults: readonly FaultSpec[];
+  /** Runs of each point (sweep) or of the scenario, each with its own derived seed (default 1). */
+  readonly replications: number;
+  /** A service-level objective the run answers per strategy (`sla:`), if any. */
+  readonly sla?: SlaSpec;
+}
+
+/** Metrics an SLA may bound; each is a summary.csv column without its unit suffix. */
+export type SlaMetric = 'latency_mean' | 'latency_p50' | 'latency_p95' | 'latency_p99' | 'wait_mean' | 'wait_p50' | 'wait_p95' | 'wait_p99';
+export const SLA_METRICS: readonly SlaMetric[] = ['latency_mean', 'latency_p50', 'latency_p95', 'latency_p99', 'wait_mean', 'wait_p50', 'wait_p95', 'wait_p99'];
+
+/** `sla: { latency_p99: 2s }`: the metric must stay at or under the limit (ms). */
+export interface SlaSpec {
+  readonly metric: SlaMetric;
+  readonly limitMs: number;
+}
+
+/** One parameter of a sweep: a path (as in variants, plus .count, .rate and .mean, see README) and its values. */
+export interface SweepParameter {
+  readonly path: string;
+  /** The values in order, as numbers (durations in ms, rates per second, counts). */
+  readonly values: readonly number[];
+}
+
+/** One point of a sweep grid: the base scenario with each parameter set to one of its values. */
+export interface SweepPoint {
+  readonly index: number;
+  /** The parameter values of this point, in parameter order. */
+  readonly values: readonly number[];
+  readonly scenario: Scenario;
+}
+
+export interface Sweep {
+  readonly parameters: readonly SweepParameter[];
+  /** Every combination, the last parameter varying fastest. */
+  readonly points: readonly SweepPoint[];
 }
 
 /** A named variant of a scenario: the base with some values replaced (the `variants:` block). */

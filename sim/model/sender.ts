@@ -5,7 +5,7 @@
 // therefore sees exactly the same workload, and adding a machine, a worker or a strategy changes
 // none of it.
 import type { RandomStream } from '../random/stream.js';
-import type { Sampler } from '../random/distributions.js';
+import type { ArrivalProcess } from '../random/arrivals.js';
 import type { SendTarget } from './handler.js';
 import type { Machine } from './machine.js';
 import type { MessageQueue } from './queue.js';
@@ -56,7 +56,8 @@ export class SendStream {
     /** A command has one target; a published event one per subscribing endpoint. */
     readonly targets: readonly SendTarget[],
     readonly publish: boolean,
-    readonly gaps: Sampler,
+    /** When its messages are sent, and the stream that draws it. */
+    readonly arrivals: ArrivalProcess,
     readonly gapRng: RandomStream,
   ) {}
 }

@@ -16,7 +16,7 @@ export function arrival(world: World, s: number): void {
   const sender = stream.sender;
   if (!sender.machine.up) {
     // The sender's machine is down: nothing is sent until it is back (the arrivals go on).
-    world.sim.schedule(stream.gaps.sample(stream.gapRng), Ev.Arrival, s, 0);
+    scheduleNext(world, s);
     return;
   }
   for (const target of stream.targets) {
@@ -27,7 +27,14 @@ export function arrival(world: World, s: number): void {
     world.then(sender.machine.operate(now, 1), Ev.SendDone, m, q);
   }
   world.afterSend();
-  if (!world.sendingStopped) world.sim.schedule(stream.gaps.sample(stream.gapRng), Ev.Arrival, s, 0);
+  if (!world.sendingStopped) scheduleNext(world, s);
+}
+
+/** Schedules send stream s's next arrival, if it has one. */
+export function scheduleNext(world: World, s: number): void {
+  const stream = world.streams[s];
+  const t = stream.arrivals.next(world.sim.now, stream.gapRng);
+  if (t !== Infinity) world.sim.at(t, Ev.Arrival, s, 0);
 }
 
 /**

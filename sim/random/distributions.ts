@@ -50,9 +50,8 @@ export function createInterarrivalSampler(spec: ArrivalSpec): Sampler {
       return new ExponentialSampler(gapMs);
     case 'constant':
       return new ConstantSampler(gapMs);
-    default: {
-      const unknown: never = spec;
-      throw new RangeError(`Unknown arrival kind \`${(unknown as { kind: unknown }).kind}\``);
-    }
+    default:
+      // Time-varying processes have no fixed gap distribution: see createArrivalProcess (arrivals.ts).
+      throw new RangeError(`Arrivals of kind \`${spec.kind}\` have no fixed gaps; use createArrivalProcess`);
   }
 }

@@ -13,7 +13,15 @@ export type DistributionSpec =
   /** Observed durations, sampled uniformly with replacement. `file` is as written in the scenario. */
   | { readonly kind: 'empirical'; readonly file: string; readonly samples: readonly number[] };
 
-/** How a sender's messages of one kind arrive. */
+/** How a sender's messages of one kind arrive. `ratePerSecond` is the mean rate over the run. */
 export type ArrivalSpec =
   | { readonly kind: 'poisson'; readonly ratePerSecond: number }
-  | { readonly kind: 'constant'; readonly ratePerSecond: number };
+  | { readonly kind: 'constant'; readonly ratePerSecond: number }
+  /** Poisson whose rate changes in steps: from each step's time on, its rate (the first step is at 0). */
+  | { readonly kind: 'piecewise'; readonly ratePerSecond: number; readonly steps: readonly { readonly atMs: number; readonly ratePerSecond: number }[] }
+  /** Poisson with a daily cycle: `base` rate at night, rising smoothly (raised cosine) to `peak` at `peakAtMs` of each day. */
+  | { readonly kind: 'daily'; readonly ratePerSecond: number; readonly baseRate: number; readonly peakRate: number; readonly peakAtMs: number; readonly periodMs: number }
+  /** Poisson at `ratePerSecond` plus, every `everyMs` (first at `everyMs`), `size` messages at once. */
+  | { readonly kind: 'bursts'; readonly ratePerSecond: number; readonly baseRate: number; readonly everyMs: number; readonly size: number }
+  /** Replays recorded send times (ms from the start), as read from a CSV file. */
+  | { readonly kind: 'trace'; readonly ratePerSecond: number; readonly file: string; readonly timesMs: readonly number[] };

@@ -56,6 +56,10 @@ export const SUMMARY_COLUMNS = columnsOf<SummaryRow>()([
   'operations',
   'end_time_s',
   'events',
+  'theory_model',
+  'theory_wait_mean_ms',
+  'theory_utilisation',
+  'theory_flag',
 ]);
 
 export const ENDPOINT_COLUMNS = columnsOf<EndpointRow>()([

@@ -195,7 +195,7 @@ function failureFindings(runs: readonly RunResult[]): Finding[] {
   for (const run of runs) if (run.summary.failed > 0) byCount.set(run.summary.failed, [...(byCount.get(run.summary.failed) ?? []), run]);
   return [...byCount].map(([failed, which]) => {
     const who = which.length === runs.length && runs.length > 1 ? 'in every run' : `under ${listing(which.map(runName))}`;
-    return { kind: 'failed' as const, text: `${plural(failed, 'message')} failed into the error queue after retries ${who}`, score: 5 + (50 * failed) / Math.max(1, which[0].summary.sent) };
+    return { kind: 'failed' as const, text: `${who}, ${plural(failed, 'message')} failed into the error queue after retries`, score: 5 + (50 * failed) / Math.max(1, which[0].summary.sent) };
   });
 }
 

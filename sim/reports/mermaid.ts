@@ -150,7 +150,10 @@ function displayName(name: string): string {
   return parts === undefined ? name : `distributor ${parts.label} on ${parts.machine}`;
 }
 
-/** Mermaid ends a statement at ";" and reads "#...;" as an entity: keep labels free of both. */
+/**
+ * Mermaid's sequence grammar ends a text at ";" and starts a comment at "#" (its lexer reads
+ * `":"[^#\n;]+`), so ";" becomes "," and "#" its entity code "#35;", which Mermaid decodes before parsing.
+ */
 function text(label: string): string {
-  return label.replace(/;/g, ',');
+  return label.replace(/;/g, ',').replace(/#/g, '#35;');
 }

@@ -56,7 +56,7 @@ const SENTENCES: { [K in StepKind]: Sentence<K> } = {
     `; ${s.free.length === 0 ? 'no free slots left' : `free slots left: ${slotList(s.free)}`}.`,
   take: (s) =>
     `${s.instance} receives ${showMessage(s.msg)} from ${s.queue}${s.attempt !== '1' ? ` (attempt ${s.attempt})` : ''}${waited(s.waitedMs)}` +
-    `${s.work !== undefined ? ` and runs the handler: ${s.work}` : ''}.`,
+    `${s.work !== undefined ? ` and runs the handler for ${s.work}` : ''}.`,
   fail: (s) => {
     const head = `${showMessage(s.msg)} fails on ${s.instance} (attempt ${s.attempt})`;
     const ready = s.ready ? ` ${s.instance} tells the distributor it is ready again.` : '';
@@ -80,7 +80,7 @@ const SENTENCES: { [K in StepKind]: Sentence<K> } = {
   register: (s, n) => `${capitalise(n.distributor(s.distributor))} registers ${s.detail}; free slots now: ${s.free.length === 0 ? 'none' : slotList(s.free)}.`,
   rollback: (s, n) =>
     `${showMessage(s.msg)}, which ${n.distributor(s.by)} ${distributorParts(s.by) ? 'held' : 'was handling'}, goes back to the head of ${s.queue} (the transaction rolled back).`,
-  unfinished: (s) => `${showMessage(s.msg)} had not finished when the trace ended (last seen at ${s.where}).`,
+  unfinished: (s, n) => `${showMessage(s.msg)} had not finished when the trace ended (last seen at ${n.distributor(s.where)}).`,
 };
 
 /** The story as timestamped lines: "   0.153 s  Sender sends PlaceOrder #0 to ...". */

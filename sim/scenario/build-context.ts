@@ -17,7 +17,7 @@ export interface BuildContext {
   readonly file: string;
   readonly source: Positions;
   readonly problems: ProblemList;
-  /** Empirical data files read so far, by path, so that a file named twice is read (and reported) once. */
+  /** Data files read so far, by kind and path, so that a file named twice is read (and reported) once. */
   readonly dataFiles: Map<string, EmpiricalData>;
 }
 

@@ -2,12 +2,11 @@
 // data read relative to the scenario file), the optional reply and published event, whether the work
 // is CPU-bound, and how often an attempt fails.
 
-import { dirname, isAbsolute, join } from 'node:path';
 import type { DistributionSpec, HandlerSpec } from '../model/scenario.js';
 import { type BuildContext, booleanAt, entries, isData, numberAt, optional, problemAt, stringAt } from './build-context.js';
 import { checkEventHandled } from './build-events.js';
+import { dataFileValues } from './data-files.js';
 import { parseDistribution } from './distribution.js';
-import { readEmpiricalData } from './empirical-data.js';
 import type { Segment } from './problem.js';
 
 export const DEFAULT_CPU_BOUND = false;
@@ -48,32 +47,6 @@ function distributionAt(ctx: BuildContext, value: unknown, path: readonly Segmen
     return undefined;
   }
   if (spec.kind !== 'empirical') return spec;
-  const samples = empiricalSamples(ctx, spec.file, path);
+  const samples = dataFileValues(ctx, 'durations', spec.file, path);
   return samples === undefined ? undefined : { ...spec, samples };
-}
-
-/**
- * The samples in `file`, relative to the scenario's folder. Problems inside the data file are reported
- * at their own lines there, and listed right after a problem at the scenario field naming the file.
- */
-function empiricalSamples(ctx: BuildContext, file: string, path: readonly Segment[]): readonly number[] | undefined {
-  const resolved = isAbsolute(file) ? file : join(dirname(ctx.file), file);
-  let data = ctx.dataFiles.get(resolved);
-  if (data === undefined) {
-    data = readEmpiricalData(resolved);
-    ctx.dataFiles.set(resolved, data);
-  }
-  const named = `empirical data file ${JSON.stringify(resolved)}`;
-  if (data.fileProblem !== undefined) {
-    problemAt(ctx, path, `${named}: ${data.fileProblem}`);
-    return undefined;
-  }
-  if (data.lineProblems.length > 0) {
-    const n = data.lineProblems.length;
-    problemAt(ctx, path, `${named} has ${n === 1 ? '1 problem' : `${n} problems`} (listed next)`);
-    const anchor = ctx.source.valuePos(path);
-    for (const p of data.lineProblems) ctx.problems.addElsewhere(p, anchor);
-    return undefined;
-  }
-  return data.samples;
 }

@@ -1,13 +1,15 @@
 // The run's rules: when sending stops (stop), what is left out of statistics (warmup), how long work
-// may drain (drain), time-series bucket width (timeseries) and the transport's costs and durability
-// (transport).
+// may drain (drain), time-series bucket width (timeseries), the transport's costs and durability
+// (transport), how many times each run is repeated (replications) and the service level it answers
+// (sla).
 
-import type { StopRule, TransportSpec, WarmupRule } from '../model/scenario.js';
-import { type BuildContext, type Data, booleanAt, durationAt, integerAt, isData, optional, problemAt } from './build-context.js';
+import { SLA_METRICS, type SlaSpec, type StopRule, type TransportSpec, type WarmupRule } from '../model/scenario.js';
+import { type BuildContext, type Data, booleanAt, durationAt, entries, integerAt, isData, optional, problemAt } from './build-context.js';
 
 export const DEFAULT_DRAIN_MS = 3_600_000;
 export const DEFAULT_TRANSPORT: TransportSpec = { operationMs: 1, networkMs: 0.5, express: false };
 export const DEFAULT_WARMUP: WarmupRule = { messages: 0 };
+export const DEFAULT_REPLICATIONS = 1;
 
 /** `{ messages: N }` or `{ duration: D }`, exactly one. */
 function countOrDuration(ctx: BuildContext, key: 'stop' | 'warmup', value: unknown): StopRule | undefined {
@@ -38,6 +40,9 @@ export interface RunRules {
   readonly drainMs: number;
   readonly sampleIntervalMs: number | undefined;
   readonly transport: TransportSpec;
+  readonly replications: number;
+  /** Absent when not given (or given wrongly, which is reported). */
+  readonly sla: SlaSpec | undefined;
 }
 
 export function buildRunRules(ctx: BuildContext, data: Data): RunRules {
@@ -53,6 +58,7 @@ export function buildRunRules(ctx: BuildContext, data: Data): RunRules {
   const operationMs = Object.hasOwn(t, 'operation') ? durationAt(ctx, t.operation, ['transport', 'operation'], false) : DEFAULT_TRANSPORT.operationMs;
   const networkMs = Object.hasOwn(t, 'network') ? durationAt(ctx, t.network, ['transport', 'network'], false) : DEFAULT_TRANSPORT.networkMs;
   const express = optional(t, 'express', booleanAt, DEFAULT_TRANSPORT.express);
+  const replications = optional(data, 'replications', (v) => integerAt(v, 1), DEFAULT_REPLICATIONS);
 
   return {
     stop,
@@ -61,7 +67,29 @@ export function buildRunRules(ctx: BuildContext, data: Data): RunRules {
     drainMs: drainMs ?? NaN,
     sampleIntervalMs,
     transport: { operationMs: operationMs ?? NaN, networkMs: networkMs ?? NaN, express: express ?? DEFAULT_TRANSPORT.express },
+    replications: replications ?? NaN,
+    sla: Object.hasOwn(data, 'sla') ? buildSla(ctx, data.sla) : undefined,
   };
+}
+
+/** `sla: { latency_p99: 2s }`: exactly one metric (unknown ones are the schema's), with a limit > 0. */
+function buildSla(ctx: BuildContext, value: unknown): SlaSpec | undefined {
+  // Not a mapping: the schema reports it.
+  if (!isData(value)) return undefined;
+  const metrics = entries(ctx, value, ['sla']).flatMap(([key, limit]) => {
+    const metric = SLA_METRICS.find((m) => m === key);
+    return metric === undefined ? [] : [{ metric, limit }];
+  });
+  if (metrics.length !== 1) {
+    // With only unknown keys, the unknown-key problem already says what is wrong.
+    if (metrics.length === 0 && Object.keys(value).length > 0) return undefined;
+    const got = metrics.length === 0 ? 'an empty mapping' : `${metrics.length}: ${metrics.map((m) => m.metric).join(', ')}`;
+    problemAt(ctx, ['sla'], `must bound exactly one metric, e.g. { latency_p99: 2s }, got ${got}`);
+    return undefined;
+  }
+  const [{ metric, limit }] = metrics;
+  const limitMs = durationAt(ctx, limit, ['sla', metric], true);
+  return limitMs === undefined ? undefined : { metric, limitMs };
 }
 
 /** A warmup as long as the run would leave nothing to measure. Mixed kinds cannot be compared here. */

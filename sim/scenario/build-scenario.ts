@@ -22,7 +22,7 @@ export function buildScenario(ctx: BuildContext, data: Data): Scenario {
   const machineNames = machines.map((m) => m.name);
   const rules = buildRunRules(ctx, data);
   const endpoints = buildEndpoints(ctx, data, machineNames);
-  const senders = buildSenders(ctx, data, machineNames);
+  const senders = buildSenders(ctx, data, machineNames, rules.stop?.durationMs);
   const strategies = buildStrategies(ctx, data, machineNames);
   const faults = buildFaults(ctx, data, machineNames, endpoints);
   const seed = Object.hasOwn(data, 'seed') ? integerAt(data.seed, 0) : DEFAULT_SEED;
@@ -40,6 +40,8 @@ export function buildScenario(ctx: BuildContext, data: Data): Scenario {
     senders,
     strategies,
     faults,
+    replications: rules.replications,
+    ...(rules.sla === undefined ? {} : { sla: rules.sla }),
   };
 }
 

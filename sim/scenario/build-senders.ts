@@ -3,9 +3,10 @@
 // have a subscriber.
 
 import type { ArrivalSpec, SendSpec, SenderSpec } from '../model/scenario.js';
-import { parseArrivals } from './arrivals.js';
+import { parseArrivals, withTraceTimes } from './arrivals.js';
 import { type BuildContext, type Data, checkReference, durationAt, entries, isData, problemAt, problemAtKey, stringAt } from './build-context.js';
 import { checkEventHandled, handledMessageTypes } from './build-events.js';
+import { dataFileValues } from './data-files.js';
 import type { Segment } from './problem.js';
 import { didYouMean, listChoices } from './suggest.js';
 
@@ -15,7 +16,8 @@ export const DEFAULT_REFRESH_MS = 30_000;
 /** The keys of a sends entry besides `message` and `publish`. */
 const OTHER_SEND_KEYS = ['to', 'arrivals'];
 
-export function buildSenders(ctx: BuildContext, data: Data, machines: readonly string[]): SenderSpec[] {
+/** `stopMs`: stop.duration, if the run stops at a time (the horizon of mean arrival rates). */
+export function buildSenders(ctx: BuildContext, data: Data, machines: readonly string[], stopMs: number | undefined): SenderSpec[] {
   const handled = handledMessageTypes(ctx, data.endpoints);
   const senders: SenderSpec[] = [];
   for (const [name, sender] of entries(ctx, data.senders, ['senders'])) {
@@ -26,7 +28,7 @@ export function buildSenders(ctx: BuildContext, data: Data, machines: readonly s
     const sends: SendSpec[] = [];
     if (Array.isArray(sender.sends)) {
       sender.sends.forEach((send: unknown, index) => {
-        const built = isData(send) ? buildSend(ctx, send, [...path, 'sends', index], data.endpoints, handled) : undefined;
+        const built = isData(send) ? buildSend(ctx, send, [...path, 'sends', index], data.endpoints, handled, stopMs) : undefined;
         if (built) sends.push(built);
       });
     }
@@ -37,8 +39,15 @@ export function buildSenders(ctx: BuildContext, data: Data, machines: readonly s
 }
 
 /** `{ message, to, arrivals }` sends a command; `{ publish, arrivals }` publishes an event. */
-function buildSend(ctx: BuildContext, send: Data, path: readonly Segment[], rawEndpoints: unknown, handled: readonly string[]): SendSpec | undefined {
-  const arrivals = arrivalsAt(ctx, send.arrivals, [...path, 'arrivals']);
+function buildSend(
+  ctx: BuildContext,
+  send: Data,
+  path: readonly Segment[],
+  rawEndpoints: unknown,
+  handled: readonly string[],
+  stopMs: number | undefined,
+): SendSpec | undefined {
+  const arrivals = arrivalsAt(ctx, send.arrivals, [...path, 'arrivals'], stopMs);
   const hasMessage = Object.hasOwn(send, 'message');
   const hasPublish = Object.hasOwn(send, 'publish');
   if (hasMessage && hasPublish) {
@@ -89,12 +98,14 @@ function checkHandled(ctx: BuildContext, path: readonly Segment[], message: stri
   problemAt(ctx, path, `endpoint ${to} has no handler for ${JSON.stringify(message)}${hint}`);
 }
 
-function arrivalsAt(ctx: BuildContext, value: unknown, path: readonly Segment[]): ArrivalSpec | undefined {
+function arrivalsAt(ctx: BuildContext, value: unknown, path: readonly Segment[], stopMs: number | undefined): ArrivalSpec | undefined {
   if (typeof value !== 'string') return undefined;
-  const arrivals = parseArrivals(value);
+  const arrivals = parseArrivals(value, { stopMs });
   if (typeof arrivals === 'string') {
     problemAt(ctx, path, arrivals);
     return undefined;
   }
-  return arrivals;
+  if (arrivals.kind !== 'trace') return arrivals;
+  const times = dataFileValues(ctx, 'times', arrivals.file, path);
+  return times === undefined ? undefined : withTraceTimes(arrivals, times);
 }

@@ -1,36 +1,50 @@
-// The loading pipeline: read -> parse YAML -> check structure against the JSON Schema -> check meaning
-// and build the model -> the same for each variant. Each step collects every problem it finds; the
-// first two stop the pipeline when they find any, because later steps cannot judge what they could
-// not read.
+// The loading pipeline: read -> parse YAML -> apply --set options -> check structure against the JSON
+// Schema -> check meaning and build the model -> the same for each variant, or for each point of the
+// sweep. Each step collects every problem it finds; the first three stop the pipeline when they find
+// any, because later steps cannot judge what they could not read.
 
-import type { Scenario, Variant } from '../model/scenario.js';
+import type { Scenario, Sweep, Variant } from '../model/scenario.js';
 import { buildScenario } from './build-scenario.js';
 import type { Problem } from './problem.js';
 import { ProblemList } from './problem-list.js';
+import { applySets } from './set-overrides.js';
+import type { Positions } from './source-map.js';
 import { checkStructure } from './structure.js';
+import { buildSweep } from './sweep.js';
 import { NOT_TEXT, readTextFile } from './text-file.js';
 import { buildVariants } from './variants.js';
 import { parseYaml } from './yaml-document.js';
 
-/** The scenario as written, and its variants in the order written ([] without a `variants` block). */
+/**
+ * The scenario as written, its variants in the order written ([] without a `variants` block) and its
+ * sweep (absent without a `sweep` block).
+ */
 export type LoadResult =
-  | { readonly ok: true; readonly scenario: Scenario; readonly variants: Variant[] }
+  | { readonly ok: true; readonly scenario: Scenario; readonly variants: Variant[]; readonly sweep?: Sweep }
   | { readonly ok: false; readonly problems: Problem[] };
+
+export interface LoadOptions {
+  /**
+   * `path=value` overrides (the command line's --set), applied in order to the scenario as written
+   * before it is checked; their problems are reported as `--set:<n>:<col>`.
+   */
+  readonly set?: readonly string[];
+}
 
 const FILE_START = { line: 1, col: 1 };
 
 /** Reads and loads the scenario file at `file` (relative to the working directory, or absolute). */
-export function loadScenarioFile(file: string): LoadResult {
+export function loadScenarioFile(file: string, options: LoadOptions = {}): LoadResult {
   const read = readTextFile(file);
   if (!read.ok) return fail(file, read.message);
-  return loadScenarioText(read.text, file);
+  return loadScenarioText(read.text, file, options);
 }
 
 /**
  * Loads a scenario from its YAML text. `file` names it in problems and in Scenario.file, and
  * `empirical(...)` data files are found relative to its folder.
  */
-export function loadScenarioText(text: string, file: string): LoadResult {
+export function loadScenarioText(text: string, file: string, options: LoadOptions = {}): LoadResult {
   // Text handed over directly can still be binary junk (a NUL byte), which YAML would happily accept.
   if (text.includes('\u0000')) return fail(file, NOT_TEXT);
   if (text.trim() === '') return fail(file, 'file is empty');
@@ -39,15 +53,25 @@ export function loadScenarioText(text: string, file: string): LoadResult {
   const parsed = parseYaml(text, problems);
   if (!parsed.ok) return { ok: false, problems: problems.sorted() };
 
+  let data = parsed.data;
+  let source: Positions = parsed.source;
+  if (options.set !== undefined && options.set.length > 0) {
+    const applied = applySets(data, source, options.set, problems);
+    if (applied === undefined) return { ok: false, problems: problems.sorted() };
+    ({ data, source } = applied);
+  }
+
   // Structure and meaning are both checked, so one run lists a wrong type and a misspelt reference
   // together; the build step skips whatever the schema already rejected.
-  checkStructure(parsed.data, parsed.source, problems);
-  const ctx = { file, source: parsed.source, problems, dataFiles: new Map() };
-  const scenario = buildScenario(ctx, parsed.data);
-  // Variants are checked even when the scenario has problems: the list then has everything at once.
-  const variants = buildVariants(ctx, parsed.data);
+  checkStructure(data, source, problems);
+  const ctx = { file, source, problems, dataFiles: new Map() };
+  const scenario = buildScenario(ctx, data);
+  // Variants and sweep points are checked even when the scenario has problems: the list then has
+  // everything at once.
+  const variants = buildVariants(ctx, data);
+  const sweep = buildSweep(ctx, data);
   if (problems.size > 0) return { ok: false, problems: problems.sorted() };
-  return { ok: true, scenario, variants };
+  return { ok: true, scenario, variants, ...(sweep === undefined ? {} : { sweep }) };
 }
 
 function fail(file: string, message: string): LoadResult {

@@ -4,11 +4,11 @@
 // "exactly one of") are checked in code instead, so the schema stays free of oneOf/anyOf, whose errors
 // are noise.
 
-import { STRATEGY_KINDS } from '../model/scenario.js';
+import { SLA_METRICS, STRATEGY_KINDS } from '../model/scenario.js';
 import { fault } from './schema-faults.js';
 import { type Json, definitions, flag, integer, list, named, number, record, ref, text } from './schema-parts.js';
 
-export type { TextKind } from './schema-parts.js';
+export type { DefinitionKind, TextKind } from './schema-parts.js';
 
 const machine = record(
   'A machine, with its own CPU cores and its own MSMQ queue manager. An empty entry (`client:` or `client: {}`) takes the defaults.',
@@ -86,7 +86,7 @@ const send = record(
     message: text('A command: the message type sent to `to`, which must have a handler for it.'),
     to: text('With `message`, and required for it: the destination, a logical endpoint name under `endpoints`.'),
     publish: text('An event: the event type published, one copy to each endpoint that handles it (at least one must). Takes no `to`.'),
-    arrivals: ref('arrivals', 'When the messages are sent: poisson(rate) or constant(rate).'),
+    arrivals: ref('arrivals', 'When the messages are sent: poisson(rate), constant(rate), piecewise(...), daily(...), bursts(...) or trace(file.csv).'),
   },
   ['arrivals'],
 );
@@ -149,9 +149,41 @@ const variants: Json = {
       'Path -> value. A path names a value the way problems do: dots between keys, [i] for list items, and ["key"] for a key with dots, e.g. ' +
       '"endpoints.Sales.handlers.PlaceOrder.duration", "senders.Sender.sends[0].arrivals", \'machines["web.1"].cores\'. ' +
       'Everything up to the last key must exist; the last key may be new where the format allows it, but a list item must exist (replace the whole list to add items). ' +
-      '`name` and `variants` cannot be changed. An empty variant is the scenario unchanged.',
+      '`name`, `variants` and `sweep` cannot be changed. An empty variant is the scenario unchanged.',
     additionalProperties: { description: 'The value that replaces the one at the path, written as it would be there.' },
   },
+};
+
+const METRIC_WORDS: Readonly<Record<string, string>> = {
+  latency: 'latency (send to handler commit)',
+  wait: 'wait (latency minus the handler\'s own processing time)',
+  mean: 'The mean',
+  p50: 'The median',
+  p95: 'The 95th percentile of',
+  p99: 'The 99th percentile of',
+};
+
+const sla = record(
+  'Optional: a service-level objective, exactly one metric and its limit, e.g. { latency_p99: 2s }. Each run (and each sweep point) says per strategy whether the metric stays at or under the limit. Default: none.',
+  Object.fromEntries(
+    SLA_METRICS.map((metric) => {
+      const [what, statistic] = metric.split('_');
+      const of = statistic === 'mean' || statistic === 'p50' ? `${METRIC_WORDS[statistic]} of` : METRIC_WORDS[statistic];
+      return [metric, ref('duration', `${of} ${METRIC_WORDS[what]} must stay at or under this limit (> 0).`)];
+    }),
+  ),
+);
+
+const sweep: Json = {
+  type: ['object', 'null'],
+  description:
+    'Optional: parameter path -> its values. The scenario is run at every combination of the values (a grid, the last parameter varying fastest), each point checked like a scenario. ' +
+    'A path is written as in variants and must hold a number, a duration or a rate, e.g. "endpoints.Sales.instances[0].threads", "strategies.distributor.concurrency", "transport.operation". ' +
+    'Three more paths set a derived value: "endpoints.<E>.instances.count" (N copies of the first instance, the k-th on a new machine <machine>-k that copies its machine; the other instances are dropped), ' +
+    '"senders.<S>.sends[i].arrivals.rate" (the mean rate of the arrivals: every rate scales with it; not for a trace) and ' +
+    '"endpoints.<E>.handlers.<M>.duration.mean" (the mean of the distribution, which keeps its shape: the same k, width ratio, p99/mean ratio, or every empirical sample scaled). ' +
+    'At most 1000 values per parameter and 10000 points in all. Not together with variants. An empty value is no sweep. Default: none.',
+  additionalProperties: ref('sweepValues', 'Path -> the values it takes: a list such as [2, 4, 8] or a range such as { from: 2, to: 8, step: 2 }.'),
 };
 
 const countOrDuration = (description: string, messagesMinimum: number, messages: string, duration: string): Json =>
@@ -203,6 +235,13 @@ const scenario: Json = {
         items: fault,
         default: [],
       },
+      replications: integer(
+        1,
+        'How many times each run is repeated (each strategy, and each sweep point), each with its own seed derived from `seed`; results give the mean and its 95% confidence interval. Default 1.',
+        { default: 1 },
+      ),
+      sla,
+      sweep,
       variants,
     },
     ['stop', 'machines', 'endpoints', 'senders', 'strategies'],

@@ -5,7 +5,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { describeValue, showValue } from './describe.js';
 import { formatPath, type Segment } from './problem.js';
 import type { ProblemList } from './problem-list.js';
-import { scenarioJsonSchema, type TextKind } from './schema.js';
+import { type DefinitionKind, scenarioJsonSchema } from './schema.js';
 import type { Positions } from './source-map.js';
 import { didYouMean } from './suggest.js';
 
@@ -17,11 +17,12 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
-/** What a value written in one of the text syntaxes should look like. */
-const TEXT_KIND_EXAMPLES: Readonly<Record<TextKind, string>> = {
+/** What a value of one of the kinds under `definitions` should look like. */
+const DEFINITION_EXAMPLES: Readonly<Record<DefinitionKind, string>> = {
   duration: 'a duration such as 200ms',
   distribution: 'a distribution such as exponential(200ms)',
   arrivals: 'an arrival process such as poisson(8/s)',
+  sweepValues: 'a list of values such as [2, 4, 8] or a range such as { from: 2, to: 8, step: 2 }',
 };
 
 /** Checks `data` against the schema, adding a problem for each error. Returns the number added. */
@@ -35,6 +36,8 @@ export function checkStructure(data: unknown, source: Positions, problems: Probl
   const before = problems.size;
   for (const error of errors) {
     if (error.keyword !== 'type' && mistyped.has(error.instancePath)) continue;
+    // "must match then/else schema": the branch's own error says what is wrong.
+    if (error.keyword === 'if') continue;
     report(error, toSegments(error.instancePath, data), source, problems);
   }
   return problems.size - before;
@@ -72,8 +75,9 @@ function report(error: ErrorObject, path: Segment[], source: Positions, problems
     case 'additionalProperties': {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys((schema.properties ?? {}) as object);
-      // `{ duration: uniform(1ms, 2ms) }` splits at the comma into a value and a key "2ms)".
-      const cut = /\)\s*$/.test(key) && !key.includes('(') ? ' (the end of a value cut short at a comma? quote values that have commas)' : '';
+      // `{ duration: uniform(1ms, 2ms) }` splits at the comma into a value and a key "2ms)";
+      // `{ arrivals: daily(base=4/s, peak=20/s, at=12h) }` into a value and keys "peak=20/s" and "at=12h)".
+      const cut = cutShort(key, data);
       const hint = cut || didYouMean(key, allowed) || `; allowed keys here are ${allowed.join(', ')}`;
       problems.add(source.keyPos([...path, key]), at, `unknown key ${JSON.stringify(key)}${hint}`);
       return;
@@ -105,13 +109,23 @@ function report(error: ErrorObject, path: Segment[], source: Positions, problems
   }
 }
 
+/** The hint for an unknown key that is a piece of a value cut short at a comma, or ''. */
+function cutShort(key: string, mapping: unknown): string {
+  if (key.includes('(')) return '';
+  if (/\)\s*$/.test(key)) return ' (the end of a value cut short at a comma? quote values that have commas)';
+  // A piece from the middle: some value of this mapping opens a parenthesis it does not close.
+  const values = typeof mapping === 'object' && mapping !== null ? Object.values(mapping) : [];
+  const opened = values.some((v) => typeof v === 'string' && v.includes('(') && !v.includes(')'));
+  return opened ? ' (part of a value cut short at a comma? quote values that have commas)' : '';
+}
+
 function typeMessage(error: ErrorObject, schema: Record<string, unknown>, data: unknown): string {
-  const kind = /^#\/definitions\/(\w+)\//.exec(error.schemaPath)?.[1] as TextKind | undefined;
+  const kind = /^#\/definitions\/(\w+)\//.exec(error.schemaPath)?.[1] as DefinitionKind | undefined;
   if (kind === 'duration' && typeof data === 'number') {
     // YAML reads `drain: 5` as a number; units are never implied, so ask for one.
     return `needs a unit, e.g. ${data}ms, got ${describeValue(data)}`;
   }
-  const expected = kind !== undefined ? TEXT_KIND_EXAMPLES[kind] : expectedType(schema);
+  const expected = kind !== undefined ? DEFINITION_EXAMPLES[kind] : expectedType(schema);
   return `must be ${expected}, got ${describeValue(data)}`;
 }
 

@@ -44,6 +44,20 @@ export function parsePositiveDuration(text: string): number | string {
 
 /** Events per second (> 0), or an error message. */
 export function parseRate(text: string): number | string {
+  const perSecond = rateValue(text);
+  if (typeof perSecond === 'number' && perSecond <= 0) return `must be > 0, got ${JSON.stringify(text)}`;
+  return perSecond;
+}
+
+/** Events per second (>= 0: a rate of 0 is a pause), or an error message. */
+export function parseNonNegativeRate(text: string): number | string {
+  const perSecond = rateValue(text);
+  if (typeof perSecond === 'number' && perSecond < 0) return `must not be negative, got ${JSON.stringify(text)}`;
+  return perSecond;
+}
+
+/** Events per second of any sign, or an error message. */
+function rateValue(text: string): number | string {
   const shown = JSON.stringify(text);
   const match = NUMBER_THEN_UNIT.exec(text.trim());
   if (match === null) return `must be a rate such as 8/s, got ${shown}`;
@@ -54,6 +68,22 @@ export function parseRate(text: string): number | string {
   if (divisor === undefined) return `unknown unit ${JSON.stringify(unit)} in ${shown}; use /s, /m or /h`;
   const perSecond = Number(numberText) / divisor;
   if (!Number.isFinite(perSecond)) return `is too large, got ${shown}`;
-  if (perSecond <= 0) return `must be > 0, got ${shown}`;
-  return perSecond;
+  return perSecond + 0; // + 0 turns -0 (from "-0/s") into 0
+}
+
+/**
+ * A duration as a person writes it: in the largest of h, m, s that divides it evenly, else in ms
+ * (`3600000` -> `1h`, `1500` -> `1500ms`). Read back by parseDuration to the same number.
+ */
+export function formatDuration(ms: number): string {
+  for (const unit of ['h', 'm', 's']) {
+    const factor = DURATION_UNITS[unit];
+    if (ms !== 0 && Number.isInteger(ms / factor) && (ms / factor) * factor === ms) return `${ms / factor}${unit}`;
+  }
+  return `${ms}ms`;
+}
+
+/** A rate per second as text that parseRate reads back to the same number: `8/s`. */
+export function formatRate(perSecond: number): string {
+  return `${perSecond}/s`;
 }

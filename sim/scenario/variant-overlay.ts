@@ -11,10 +11,14 @@ import { formatPath, type Segment } from './problem.js';
 import type { Positions } from './source-map.js';
 import { didYouMean, listChoices } from './suggest.js';
 
-/** One replacement as applied: the path replaced, and where its value is written (in `variants`). */
+/**
+ * One replacement as applied: the path replaced, and where its value is written: at `source` in the
+ * scenario file (in `variants` or `sweep`), or at `source` in `positions` (a --set option's value).
+ */
 export interface Override {
   readonly path: readonly Segment[];
   readonly source: readonly Segment[];
+  readonly positions?: Positions;
 }
 
 /**
@@ -23,6 +27,28 @@ export interface Override {
  * allows that key there is for the schema to say), but not a new list item.
  */
 export function replaceAt(root: unknown, path: readonly Segment[], value: unknown): { readonly data: unknown } | string {
+  return updateAt(root, path, () => ({ data: value }));
+}
+
+/** The value at `path` (undefined for a new key, which replaceAt could add), or why the path names nothing. */
+export function valueAt(root: unknown, path: readonly Segment[]): { readonly value: unknown } | string {
+  let found: unknown;
+  const result = updateAt(root, path, (old) => {
+    found = old;
+    return { data: old };
+  });
+  return typeof result === 'string' ? result : { value: found };
+}
+
+/**
+ * `root` with the value at `path` replaced by what `update` makes of the value there (undefined for a
+ * new key), or why not: the path names nothing (as for replaceAt), or `update` says why (its message).
+ */
+export function updateAt(
+  root: unknown,
+  path: readonly Segment[],
+  update: (old: unknown) => { readonly data: unknown } | string,
+): { readonly data: unknown } | string {
   const step = (container: unknown, depth: number): { readonly data: unknown } | string => {
     const here = path.slice(0, depth);
     const seg = path[depth];
@@ -34,7 +60,7 @@ export function replaceAt(root: unknown, path: readonly Segment[], value: unknow
         const n = container.length;
         return `unknown path: ${name} has ${n === 1 ? '1 item' : `${n} items`}, so it has no [${seg}]`;
       }
-      const child = last ? { data: value } : step(container[seg], depth + 1);
+      const child = last ? update(container[seg]) : step(container[seg], depth + 1);
       if (typeof child === 'string') return child;
       const copy = [...container];
       copy[seg] = child.data;
@@ -45,7 +71,7 @@ export function replaceAt(root: unknown, path: readonly Segment[], value: unknow
       const map = container ?? {};
       if (typeof seg === 'number') return `unknown path: ${name} is a mapping, not a list, so it has no [${seg}]`;
       if (!last && !Object.hasOwn(map, seg)) return `unknown path: ${name} has no ${JSON.stringify(seg)}${missingHint(seg, Object.keys(map), [...here, seg])}`;
-      const child = last ? { data: value } : step(map[seg], depth + 1);
+      const child = last ? update(Object.hasOwn(map, seg) ? map[seg] : undefined) : step(map[seg], depth + 1);
       if (typeof child === 'string') return child;
       // defineProperty, not assignment: a key such as "__proto__" is data here, not the prototype.
       const copy = { ...map };
@@ -64,7 +90,10 @@ function missingHint(seg: string, keys: readonly string[], path: readonly Segmen
   return `${has}; to add it, override ${JSON.stringify(formatPath(path))} as a whole`;
 }
 
-/** Positions in a variant's scenario, from the file's positions and the overrides applied (in order). */
+/**
+ * Positions in a variant's scenario (or a sweep point's, or the scenario with --set options applied),
+ * from the positions of what it was made from and the overrides applied (in order).
+ */
 export class OverlayPositions implements Positions {
   constructor(
     private readonly file: Positions,
@@ -72,17 +101,19 @@ export class OverlayPositions implements Positions {
   ) {}
 
   valuePos(path: readonly Segment[]): Position {
-    return this.file.valuePos(this.redirect(path).at);
+    const { positions, at } = this.redirect(path);
+    return positions.valuePos(at);
   }
 
   keyPos(path: readonly Segment[]): Position {
-    return this.file.keyPos(this.redirect(path).at);
+    const { positions, at } = this.redirect(path);
+    return positions.keyPos(at);
   }
 
   /** The keys as written, then the keys that overrides added to this mapping, in the order applied. */
   keys(path: readonly Segment[]): string[] | undefined {
-    const { at, after } = this.redirect(path);
-    const written = this.file.keys(at);
+    const { positions, at, after } = this.redirect(path);
+    const written = positions.keys(at);
     const added: string[] = [];
     for (const o of this.overrides.slice(after)) {
       const key = o.path[path.length];
@@ -97,12 +128,12 @@ export class OverlayPositions implements Positions {
    * override replaces what an earlier one wrote), else where the scenario has it. `after`: the overrides
    * applied after that one, which may have changed things below it.
    */
-  private redirect(path: readonly Segment[]): { at: readonly Segment[]; after: number } {
+  private redirect(path: readonly Segment[]): { positions: Positions; at: readonly Segment[]; after: number } {
     for (let i = this.overrides.length - 1; i >= 0; i--) {
       const o = this.overrides[i];
-      if (startsWith(path, o.path)) return { at: [...o.source, ...path.slice(o.path.length)], after: i + 1 };
+      if (startsWith(path, o.path)) return { positions: o.positions ?? this.file, at: [...o.source, ...path.slice(o.path.length)], after: i + 1 };
     }
-    return { at: path, after: 0 };
+    return { positions: this.file, at: path, after: 0 };
   }
 }
 

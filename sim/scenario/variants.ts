@@ -16,6 +16,7 @@ import { parsePath } from './variant-path.js';
 const FIXED: Readonly<Record<string, string>> = {
   name: "cannot be overridden: every variant keeps the scenario's name (the variant's own name is its key under variants)",
   variants: 'cannot be overridden: variants do not nest',
+  sweep: 'cannot be overridden: sweeps and variants do not combine',
 };
 
 /**
@@ -24,8 +25,9 @@ const FIXED: Readonly<Record<string, string>> = {
  */
 export function buildVariants(ctx: BuildContext, data: Data): Variant[] {
   const variants: Variant[] = [];
-  // Each variant starts from the scenario as written, without the variants themselves.
-  const base = Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'variants'));
+  // Each variant starts from the scenario as written, without the variants themselves (and without a
+  // sweep, which cannot be combined with them: that is reported with the sweep).
+  const base = Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'variants' && key !== 'sweep'));
   for (const [name, value] of entries(ctx, data.variants, ['variants'])) {
     // `name:` with nothing after it is a variant that changes nothing; anything else is reported by the schema.
     if (value !== null && !isData(value)) continue;

@@ -13,7 +13,7 @@ export type ParsedYaml =
 
 // The tags of plain data. Others (!!binary, !!set, !!timestamp, custom !tags) would turn into values
 // the schema cannot describe.
-const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+export const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 export function parseYaml(text: string, problems: ProblemList): ParsedYaml {
   const lines = new LineCounter();

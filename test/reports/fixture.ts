@@ -42,6 +42,8 @@ export const scenario: Scenario = {
     { name: 'distributor', kind: 'distributor', machine: 'm1', ...STRATEGY_DEFAULTS },
     { name: 'round-robin', kind: 'round-robin', ...STRATEGY_DEFAULTS },
   ],
+  faults: [],
+  replications: 1,
 };
 
 function summary(overrides: Partial<SummaryRow> & Pick<SummaryRow, 'strategy' | 'kind'>): SummaryRow {
@@ -76,12 +78,16 @@ function summary(overrides: Partial<SummaryRow> & Pick<SummaryRow, 'strategy' | 
     operations: 4000,
     end_time_s: 125.5,
     events: 12345,
+    theory_model: '',
+    theory_wait_mean_ms: NaN,
+    theory_utilisation: 0.8,
+    theory_flag: '',
     ...overrides,
   };
 }
 
 const distributor: RunResult = {
-  summary: summary({ strategy: 'distributor', kind: 'distributor' }),
+  summary: summary({ strategy: 'distributor', kind: 'distributor', theory_model: 'M/M/2', theory_wait_mean_ms: 355.55555555555554, theory_flag: 'disagrees' }),
   endpoints: [
     { strategy: 'distributor', variant: '', endpoint: 'Sales', completed: 900, failed: 0, throughput_per_s: 7.987654321, latency_mean_ms: 204.60000000000002, latency_p99_ms: 1234.5678, wait_mean_ms: 4.6, wait_p99_ms: 55, service_mean_ms: 200 },
   ],

@@ -101,6 +101,11 @@ function run(strategy: StrategyKind, index: number): RunResult {
       operations: 4000,
       end_time_s: 130,
       events: 20000,
+      // The workers have two threads each: only the shared queue and the distributor fit a closed form (M/M/8).
+      theory_model: piles ? '' : 'M/M/8',
+      theory_wait_mean_ms: piles ? NaN : 0.0856,
+      theory_utilisation: 0.2,
+      theory_flag: piles ? '' : 'disagrees',
     },
     endpoints: [
       {
@@ -285,6 +290,10 @@ function variantSampleRun(variant: SampleVariant, strategy: StrategyKind, index:
       operations: VARIANT_MESSAGES * (strategy === 'distributor' ? 14 : 6),
       end_time_s: duration,
       events: VARIANT_MESSAGES * 12,
+      theory_model: '',
+      theory_wait_mean_ms: NaN,
+      theory_utilisation: (variant.rate * variant.handlerMs) / 1000 / 8,
+      theory_flag: '',
     },
     endpoints: [
       {

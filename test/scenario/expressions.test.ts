@@ -64,15 +64,16 @@ describe('parseArrivals', () => {
   });
 
   it.each([
-    ['poison(8/s)', 'unknown arrival process "poison"; use one of poisson, constant; did you mean "poisson"?'],
-    ['bursty(8/s)', 'unknown arrival process "bursty"; use one of poisson, constant'],
+    ['poison(8/s)', 'unknown arrival process "poison"; use one of poisson, constant, piecewise, daily, bursts, trace; did you mean "poisson"?'],
+    ['bursty(8/s)', 'unknown arrival process "bursty"; use one of poisson, constant, piecewise, daily, bursts, trace; did you mean "bursts"?'],
+    ['gamma(8/s)', 'unknown arrival process "gamma"; use one of poisson, constant, piecewise, daily, bursts, trace'],
     ['poisson(0/s)', 'poisson rate: must be > 0, got "0/s"'],
     ['constant(-1/s)', 'constant rate: must be > 0, got "-1/s"'],
     ['poisson(8)', 'poisson rate: needs a unit, e.g. 8/s, got "8"'],
     ['poisson(8/sec)', 'poisson rate: unknown unit "/sec" in "8/sec"; use /s, /m or /h'],
     ['poisson(8/s, 2/s)', 'poisson takes (rate), got 2 arguments'],
     ['8/s', 'must be an arrival process, got "8/s"; write poisson(8/s) or constant(8/s)'],
-    ['often', 'must be an arrival process such as poisson(8/s), got "often"; use one of poisson, constant'],
+    ['often', 'must be an arrival process such as poisson(8/s), got "often"; use one of poisson, constant, piecewise, daily, bursts, trace'],
   ])('%j is rejected', (text, message) => {
     expect(parseArrivals(text)).toBe(message);
   });

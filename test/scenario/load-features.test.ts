@@ -111,6 +111,7 @@ describe('every new key', () => {
         { name: 'first-bare', kind: 'custom', ...unused, module: './strategies/pick-first.js', modulePath, options: {} },
       ],
       faults: [],
+      replications: 1,
     };
     const result = loadScenarioFile(`${FIXTURES}/features.yaml`);
     expect(scenarioOf(result)).toEqual(expected);

@@ -76,6 +76,7 @@ describe('a valid scenario', () => {
         { name: 'ideal', kind: 'shared-queue', ...STRATEGY },
       ],
       faults: [],
+      replications: 1,
     };
     const result = loadScenarioFile(`${FIXTURES}/full.yaml`);
     const scenario = scenarioOf(result);
@@ -137,6 +138,7 @@ describe('a valid scenario', () => {
         },
       ],
       faults: [],
+      replications: 1,
     });
     expect('sampleIntervalMs' in scenario).toBe(false);
   });

@@ -73,6 +73,9 @@ describe('scenarioJsonSchema', () => {
       'senders',
       'strategies',
       'faults',
+      'replications',
+      'sla',
+      'sweep',
       'variants',
     ]);
     expect(schema.required).toEqual(['stop', 'machines', 'endpoints', 'senders', 'strategies']);

@@ -66,6 +66,7 @@ describe('expanding variants', () => {
       { name: 'rr', kind: 'round-robin', concurrency: 1, noWorkerTimeoutMs: 10_000, sessionIds: true, cpuMs: 0, perMessageType: false, ackEvery: 1 },
     ],
     faults: [],
+    replications: 1,
   };
 
   it('returns the scenario as written, and each variant as the exact scenario it makes', () => {

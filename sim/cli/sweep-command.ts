@@ -1,0 +1,47 @@
+// `sim run` on a scenario with a sweep (or replications): run every point x replication x strategy
+// on worker threads, write sweep.csv, sweep-summary.csv, plan.csv and the sweep charts all at once,
+// and print the SLA's answer.
+import path from 'node:path';
+import type { Scenario, Sweep } from '../model/scenario.js';
+import { runSweep } from '../metrics/sweep.js';
+import { type Output, buildSweepCharts, formatPlan, planCsv, renderPng, renderSvg, sweepCsv, sweepSummaryCsv } from '../reports/index.js';
+import { progressBar } from './progress.js';
+
+export interface SweepRunArgs {
+  strategy?: string[];
+  svg: boolean;
+  png: boolean;
+  workers?: number;
+}
+
+export async function runSweepCommand(scenario: Scenario, sweep: Sweep, output: Output, args: SweepRunArgs, print: (text: string) => void): Promise<void> {
+  const progress = progressBar(scenario.name);
+  let result;
+  try {
+    result = await runSweep(scenario, sweep, { strategies: args.strategy, workers: args.workers, onProgress: (done, total) => progress.update(done, total) });
+  } finally {
+    progress.stop();
+  }
+  const files: [string, string | Buffer][] = [
+    ['sweep.csv', sweepCsv(result)],
+    ['sweep-summary.csv', sweepSummaryCsv(result)],
+  ];
+  if (scenario.sla) files.push(['plan.csv', planCsv(result)]);
+  for (const chart of buildSweepCharts(result)) {
+    files.push([`${chart.name}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`]);
+    if (args.svg || args.png) {
+      const svg = await renderSvg(chart.spec);
+      if (args.svg) files.push([`${chart.name}.svg`, svg]);
+      if (args.png) files.push([`${chart.name}.png`, renderPng(svg)]);
+    }
+  }
+  for (const [name, content] of files) output.write(name, content);
+  output.commit();
+  const points = sweep.points.length;
+  const strategies = new Set(result.runs.map((r) => r.run.summary.strategy)).size;
+  print(
+    `${scenario.name}: seed ${scenario.seed}, ${points} point${points === 1 ? '' : 's'} x ${scenario.replications} replication${scenario.replications === 1 ? '' : 's'} x ${strategies} strateg${strategies === 1 ? 'y' : 'ies'} = ${result.runs.length} runs\n`,
+  );
+  if (scenario.sla) print(`\n${formatPlan(result)}`);
+  print(`\nwrote ${files.length} files to ${output.dir}${path.sep}\n`);
+}

@@ -1,0 +1,28 @@
+// SVG text -> PNG bytes with resvg (a Rust renderer, no browser). The native module is loaded on the
+// first call only, so runs that write no PNG never load it. Same SVG, same bytes: resvg has no clock
+// or randomness, and the fonts are fixed (DejaVu Sans, which the charts ask for first).
+import { createRequire } from 'node:module';
+
+type ResvgModule = typeof import('@resvg/resvg-js');
+
+/** The width every PNG is scaled to, in pixels (the charts are 700 to 900 px wide as SVG). */
+export const PNG_WIDTH = 1000;
+const DEFAULT_FONT = 'DejaVu Sans';
+
+let resvg: ResvgModule | undefined;
+
+function load(): ResvgModule {
+  resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule;
+  return resvg;
+}
+
+/** The PNG of an SVG, scaled to PNG_WIDTH pixels wide on a white background. */
+export function renderPng(svg: string): Buffer {
+  const { Resvg } = load();
+  const renderer = new Resvg(svg, {
+    background: 'white',
+    fitTo: { mode: 'width', value: PNG_WIDTH },
+    font: { loadSystemFonts: true, defaultFontFamily: DEFAULT_FONT, sansSerifFamily: DEFAULT_FONT },
+  });
+  return renderer.render().asPng();
+}

@@ -1,0 +1,115 @@
+// queue-heatmap: every queue's length over time as a heatmap, one panel per strategy (queue x time
+// bucket, darker = longer). Where work piles up, and when, at a glance: a worker that round-robin keeps
+// feeding after it slowed down is a dark stripe. Per-instance utilisation per bucket is not recorded,
+// so the input queue's length stands in for how loaded each instance was.
+import type { TopLevelSpec } from 'vega-lite';
+import type { QueueLengthRow, RunResult, ScenarioResult } from '../metrics/results.js';
+import { CHART_WIDTH, PANEL_HEADER, VARIANT_TOOLTIP, chartHeader, strategyOrder } from './chart-style.js';
+import { roundSignificant } from './number-format.js';
+import { queueLabel } from './queue-label.js';
+
+/** At most this many time columns: longer runs merge neighbouring buckets (keeping their maximum). */
+export const HEATMAP_COLUMNS = 100;
+/** Height of one queue's row, in pixels. */
+const ROW_STEP = 16;
+
+interface Cell {
+  strategy: string;
+  variant: string;
+  queue_label: string;
+  start_s: number;
+  time_s: number;
+  length: number;
+}
+
+/** The cells of one run: per queue, consecutive buckets merged `factor` at a time, their maximum length. */
+function runCells(run: RunResult): Cell[] {
+  const times = [...new Set(run.queueLengths.map((row) => row.time_s))].sort((a, b) => a - b);
+  const factor = Math.max(1, Math.ceil(times.length / HEATMAP_COLUMNS));
+  const column = new Map(times.map((t, i) => [t, Math.floor(i / factor)]));
+  const cells = new Map<string, Cell>();
+  for (const row of run.queueLengths) {
+    const c = column.get(row.time_s) ?? 0;
+    const label = queueLabel(row.queue, row.machine);
+    const key = `${label}\u0000${c}`;
+    const first = c * factor;
+    const last = Math.min(times.length - 1, first + factor - 1);
+    const cell = cells.get(key);
+    if (cell === undefined) {
+      cells.set(key, {
+        strategy: row.strategy,
+        variant: row.variant,
+        queue_label: label,
+        start_s: roundSignificant(first === 0 ? 0 : times[first - 1]),
+        time_s: roundSignificant(times[last]),
+        length: lengthOf(row),
+      });
+    } else cell.length = Math.max(cell.length, lengthOf(row));
+  }
+  return [...cells.values()];
+}
+
+const lengthOf = (row: QueueLengthRow): number => (Number.isFinite(row.length) ? row.length : 0);
+
+/** The widest merge of any run, for the subtitle. */
+function mergeFactor(result: ScenarioResult): number {
+  return Math.max(1, ...result.runs.map((run) => Math.ceil(new Set(run.queueLengths.map((row) => row.time_s)).size / HEATMAP_COLUMNS)));
+}
+
+export function queueHeatmapChart(result: ScenarioResult): TopLevelSpec {
+  const strategies = strategyOrder(result.runs);
+  const variants = result.variants.length > 0;
+  const cells = result.runs.flatMap(runCells);
+  const values = variants ? cells : cells.map(({ variant: _, ...cell }) => cell);
+  const longest = Math.max(1, ...cells.map((cell) => cell.length));
+  const factor = mergeFactor(result);
+  const subtitle = [
+    `messages in each queue at the end of each time bucket${factor > 1 ? ` (the largest of every ${factor} buckets)` : ''}; darker: longer`,
+    'per-instance utilisation over time is not recorded: an instance’s input queue shows how loaded it was',
+  ];
+  const mark = { type: 'rect', tooltip: true } as const;
+  const encoding = {
+    x: { field: 'start_s', type: 'quantitative', title: 'time (s)', scale: { nice: false } },
+    x2: { field: 'time_s' },
+    // The queue names say what they are; a "queue" title beside every panel would only repeat it.
+    y: { field: 'queue_label', type: 'nominal', title: null, axis: { labelLimit: 280 } },
+    color: {
+      field: 'length',
+      type: 'quantitative',
+      title: 'length (messages)',
+      // symlog: one or two waiting messages still show when another queue holds thousands.
+      // White for an empty queue, so the eye goes to where work waits.
+      scale: { type: 'symlog', domain: [0, longest], range: ['#ffffff', '#b30000'], interpolate: 'hcl' },
+      legend: { format: ',d', gradientLength: 160 },
+    },
+    tooltip: [
+      ...(variants ? [VARIANT_TOOLTIP] : []),
+      { field: 'strategy', type: 'nominal', title: 'strategy' },
+      { field: 'queue_label', type: 'nominal', title: 'queue' },
+      { field: 'start_s', type: 'quantitative', title: 'from (s)' },
+      { field: 'time_s', type: 'quantitative', title: 'to (s)' },
+      { field: 'length', type: 'quantitative', title: factor > 1 ? 'largest length (messages)' : 'length (messages)', format: ',d' },
+    ],
+  } as const;
+  const byStrategy = {
+    facet: { row: { field: 'strategy', type: 'nominal', sort: strategies, title: null, header: PANEL_HEADER } },
+    spacing: 12,
+    spec: { width: CHART_WIDTH, height: { step: ROW_STEP }, mark, encoding },
+    // Each strategy lists its own queues (only the distributor has a distributor queue).
+    resolve: { scale: { y: 'independent' } },
+  } as const;
+  const header = chartHeader(result.scenario, { what: 'queue lengths over time (heatmap)', subtitle: variants ? [...subtitle, 'one block per variant, each with its own time axis'] : subtitle });
+  if (!variants) return { ...header, data: { values }, ...byStrategy } as TopLevelSpec;
+  return {
+    ...header,
+    data: { values },
+    spacing: 24,
+    vconcat: result.variants.map((variant) => ({
+      title: { text: `variant ${variant}`, fontSize: 12, anchor: 'start', offset: 6 },
+      transform: [{ filter: { field: 'variant', equal: variant } }],
+      ...byStrategy,
+    })),
+    resolve: { scale: { x: 'independent' } },
+  } as TopLevelSpec;
+}
+
