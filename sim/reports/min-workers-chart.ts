@@ -93,7 +93,7 @@ export function minWorkersChart(result: SweepResult): TopLevelSpec {
       what: 'workers needed to meet the SLA',
       subtitle: [
         `the smallest swept ${countPath} that keeps ${limit} (its upper 95% bound, as in plan.csv)`,
-        `"none": no swept count up to ${formatNumber(maxCount)} meets it`,
+        ...(data.some((d) => d.workers === null) ? [`"none": no swept count up to ${formatNumber(maxCount)} meets it`] : []),
       ],
     }),
     data: { values: data },

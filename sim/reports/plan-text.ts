@@ -14,9 +14,25 @@ export function formatPlan(result: SweepResult): string {
 }
 
 function planLine(result: SweepResult, row: PlanRow): string {
-  const who = row.context === '' ? row.strategy : `${row.strategy} (${row.context})`;
   const column = slaColumnOf(result, row);
   const candidates = result.aggregates.filter((a) => a.strategy === row.strategy && planContext(result.parameters, a) === row.context);
+  // The other parameters' values with their units ("at senders.Sender.sends[0].arrivals.rate = 12/s").
+  const others = result.parameters.slice(1);
+  const where =
+    row.context === ''
+      ? ''
+      : candidates.length > 0
+        ? ` at ${others.map((path, i) => `${path} = ${formatParameterValue(path, candidates[0].values[i + 1])}`).join(', ')}`
+        : ` at ${row.context}`;
+  const who = `${row.strategy}${where}`;
+  const single = candidates.length > 0 && candidates.every((a) => a.replications === 1);
+  if (row.parameter === '') {
+    // Nothing swept (a replicated scenario): the only question is whether the SLA is met.
+    const bound = single ? '1 replication, no confidence interval' : `95% upper bound ${ms(row.metric_upper_ms)}`;
+    return row.margin_ms >= 0
+      ? `${who} meets ${row.sla}: ${ms(row.metric_mean_ms)} (${bound}, margin ${ms(row.margin_ms)})`
+      : `${who} does not meet ${row.sla}: ${ms(row.metric_mean_ms)} (${bound}, ${ms(-row.margin_ms)} over)`;
+  }
   if (Number.isFinite(row.answer)) {
     const { text, plural } = describeParameterValue(row.parameter, row.answer);
     const at = candidates.find((a) => a.values[0] === row.answer);
@@ -31,10 +47,10 @@ function planLine(result: SweepResult, row: PlanRow): string {
     const upper = upperBound(metricOf(a, column));
     return found === undefined || upper < upperBound(metricOf(found, column)) ? a : found;
   }, undefined);
-  const where = best === undefined ? '' : `${shortValue(row.parameter, best.values[0])}, `;
+  const at = best === undefined ? '' : `${shortValue(row.parameter, best.values[0])}, `;
   const replicated = best !== undefined && best.replications > 1;
   const upper = replicated ? `, 95% upper bound ${ms(row.metric_upper_ms)}` : '';
-  return `${who}: no swept value keeps ${row.sla} (best: ${where}${ms(row.metric_mean_ms)}${upper})`;
+  return `${who}: no swept value keeps ${row.sla} (best: ${at}${ms(row.metric_mean_ms)}${upper})`;
 }
 
 /** The context string plan.ts writes for an aggregate: "path=value, ..." of the other parameters. */

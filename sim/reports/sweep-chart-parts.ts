@@ -61,7 +61,7 @@ export interface SweepLayout {
   contexts: string[];
   /** Width of one panel. */
   width: number;
-  colour: ReturnType<typeof strategyColor>;
+  colour: ReturnType<typeof strategyColor> & { legend: object };
 }
 
 export function sweepLayout(result: SweepResult): SweepLayout {
@@ -71,7 +71,8 @@ export function sweepLayout(result: SweepResult): SweepLayout {
     hasX: result.parameters.length > 0,
     contexts,
     width: columns === 1 ? CHART_WIDTH : Math.max(170, Math.round((CHART_WIDTH + 160) / columns)),
-    colour: strategyColor(sweepStrategies(result)),
+    // The legend's symbols come from the first layer, the faint band: drawn opaque, they match the lines.
+    colour: { ...strategyColor(sweepStrategies(result)), legend: { symbolOpacity: 1 } },
   };
 }
 
@@ -120,8 +121,7 @@ export interface EstimateAxis {
 
 /**
  * The layers drawing an estimate in field `mean` with its band `lo`..`hi`: with a parameter, a
- * translucent band and a line with points; without, a point and an error bar per strategy. The
- * band has no legend: the strategy legend shows the line.
+ * translucent band and a line with points; without, a point and an error bar per strategy.
  */
 export function estimateLayers(result: SweepResult, layout: SweepLayout, y: EstimateAxis, extraTooltip: object[] = []): LayerPanelSpec['layer'] {
   const yEncoding = { field: 'mean', type: 'quantitative', title: y.title, ...(y.scale ? { scale: y.scale } : {}), axis: { format: y.format, ...y.axis } };
@@ -132,10 +132,10 @@ export function estimateLayers(result: SweepResult, layout: SweepLayout, y: Esti
     { field: 'replications', type: 'quantitative', title: 'replications' },
     ...extraTooltip,
   ];
-  const interval = { x: y.x, y: { ...yEncoding, field: 'lo' }, y2: { field: 'hi' }, color: { ...layout.colour, legend: null } };
+  const interval = { x: y.x, y: { ...yEncoding, field: 'lo' }, y2: { field: 'hi' }, color: layout.colour };
   const band = layout.hasX
     ? { mark: { type: 'errorband', opacity: 0.18 }, encoding: interval }
-    : { mark: { type: 'errorbar', ticks: true, thickness: 1.5 }, encoding: interval };
+    : { mark: { type: 'errorbar', ticks: { size: 14 }, thickness: 1.5 }, encoding: interval };
   const encoding = { x: y.x, y: yEncoding, color: layout.colour, tooltip, ...y.line };
   const centre = layout.hasX
     ? { mark: { type: 'line', point: true, tooltip: true }, encoding }

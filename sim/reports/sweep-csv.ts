@@ -1,12 +1,14 @@
 // The CSV files of a sweep: every run (sweep.csv), every grid point and strategy over its replications
 // (sweep-summary.csv), and the answer to the SLA (plan.csv). Numbers are formatted as in every other
-// CSV file (formatNumber): NaN, e.g. a confidence interval from one replication, is an empty cell.
+// CSV file (formatNumber): NaN, e.g. a confidence interval from one replication, is an empty cell, and
+// a half-width that is only rounding noise is 0 (metricOf).
 import { stringify } from 'csv-stringify/sync';
 import type { SweepResult } from '../metrics/results.js';
 import { toCsv } from './csv.js';
 import { formatNumber } from './number-format.js';
 import { PLAN_COLUMNS, SUMMARY_METRIC_COLUMNS, sweepColumns, sweepSummaryColumns } from './sweep-columns.js';
 import { SUMMARY_COLUMNS } from './columns.js';
+import { metricOf } from './sweep-parameters.js';
 
 type Cell = string | number | boolean;
 
@@ -45,8 +47,8 @@ export function sweepSummaryCsv(result: SweepResult): string {
     ...parameterCells(result.parameters, a.values),
     a.replications,
     ...SUMMARY_METRIC_COLUMNS.flatMap((column) => {
-      const estimate = a.metrics[column];
-      return estimate === undefined ? [NaN, NaN] : [estimate.mean, estimate.ci95];
+      const { mean, ci95 } = metricOf(a, column);
+      return [mean, ci95];
     }),
   ]);
   return tableCsv(sweepSummaryColumns(result.parameters), rows);

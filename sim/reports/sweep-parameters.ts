@@ -84,9 +84,16 @@ export function upperBound(estimate: Estimate | undefined): number {
   return Number.isNaN(estimate.ci95) ? estimate.mean : estimate.mean + estimate.ci95;
 }
 
-/** The metric's estimate, or NaN for both when the aggregate lacks it. */
+/**
+ * The metric's estimate, or NaN for both when the aggregate lacks it. A half-width below a billionth of
+ * the mean is rounding noise from averaging equal values (a theory column, say) and reads as 0, not as
+ * 0.000000000000172956.
+ */
 export function metricOf(row: AggregateRow, column: string): Estimate {
-  return row.metrics[column] ?? { mean: NaN, ci95: NaN };
+  const estimate = row.metrics[column];
+  if (estimate === undefined) return { mean: NaN, ci95: NaN };
+  if (Number.isFinite(estimate.ci95) && Math.abs(estimate.ci95) <= 1e-9 * Math.abs(estimate.mean)) return { mean: estimate.mean, ci95: 0 };
+  return estimate;
 }
 
 export interface SweepContext {

@@ -16,8 +16,17 @@ const DISAGREES = "a run flagged 'disagrees'";
 
 /** The line-style legend, solid for the simulation and dashed for theory: a constant per layer. */
 function lineStyle(line: string, theory: string) {
-  return { datum: line, type: 'nominal', title: 'line', scale: { domain: [SIMULATED, theory], range: [[1, 0], [6, 4]] } } as const;
+  return {
+    datum: line,
+    type: 'nominal',
+    title: 'line',
+    scale: { domain: [SIMULATED, theory], range: [[1, 0], [6, 4]] },
+    legend: { symbolType: 'stroke', symbolStrokeColor: '#333333', symbolStrokeWidth: 1.5, symbolSize: 300 },
+  } as const;
 }
+
+/** Theory without a parameter axis: a short wide tick beside each strategy's point and error bar. */
+const THEORY_TICK = { type: 'tick', thickness: 2.5, size: 40, tooltip: true } as const;
 
 const value = (x: number): number | null => (Number.isFinite(x) ? roundSignificant(x) : null);
 
@@ -30,16 +39,17 @@ export function sweepUtilisationChart(result: SweepResult): TopLevelSpec {
     title: 'utilisation (% of threads busy)',
     format: '.0%',
     x,
-    line: { strokeDash: lineStyle(SIMULATED, THEORY_UTILISATION) },
+    ...(layout.hasX ? { line: { strokeDash: lineStyle(SIMULATED, THEORY_UTILISATION) } } : {}),
   };
   const theoryLayer = {
-    mark: { type: 'line', color: '#333333', strokeWidth: 1.5, point: { filled: false, size: 30, color: '#333333' }, tooltip: true },
+    // No point markers: they would be a second layer, and both would set the domain.
+    mark: layout.hasX ? { type: 'line', color: '#333333', strokeWidth: 1.5, tooltip: true } : { ...THEORY_TICK, color: '#333333' },
     encoding: {
       x,
       // 0 to 100% at least: utilisation reads against the whole; theory above 100% stays visible.
       y: { field: 'theory', type: 'quantitative', scale: { domain: { unionWith: [0, 1] } } },
       detail: { field: 'strategy', type: 'nominal' },
-      strokeDash: lineStyle(THEORY_UTILISATION, THEORY_UTILISATION),
+      ...(layout.hasX ? { strokeDash: lineStyle(THEORY_UTILISATION, THEORY_UTILISATION) } : {}),
       tooltip: [...pointTooltip(result), { field: 'theory', type: 'quantitative', title: 'offered load / threads', format: '.1%' }],
     },
   };
@@ -48,8 +58,8 @@ export function sweepUtilisationChart(result: SweepResult): TopLevelSpec {
     ...chartHeader(result.scenario, {
       what: 'utilisation across the sweep, with theory',
       subtitle: [
-        `solid: simulated share of busy handler threads, mean of ${replicationsText(result)} with its 95% confidence ${layout.hasX ? 'band' : 'interval'}`,
-        'dashed: arrival rate x mean handler time / threads (the offered load); above 100% the endpoint cannot keep up',
+        `${layout.hasX ? 'solid' : 'dot'}: simulated share of busy handler threads, mean of ${replicationsText(result)} with its 95% confidence ${layout.hasX ? 'band' : 'interval'}`,
+        `${layout.hasX ? 'dashed' : 'dark tick'}: arrival rate x mean handler time / threads (the offered load); above 100% the endpoint cannot keep up`,
       ],
     }),
     data: { values: data },
@@ -113,14 +123,14 @@ export function sweepWaitTheoryChart(result: SweepResult): TopLevelSpec {
     { field: 'theory', type: 'quantitative', title: 'theory mean wait (ms)', format: ',.1f' },
     { field: 'flagged', type: 'nominal', title: "runs flagged 'disagrees'" },
   ];
-  const y = { title: 'mean wait (ms)', format: ',.0f', x, line: { strokeDash: lineStyle(SIMULATED, THEORY_WAIT) } };
+  const y = { title: 'mean wait (ms)', format: ',.0f', x, ...(layout.hasX ? { line: { strokeDash: lineStyle(SIMULATED, THEORY_WAIT) } } : {}) };
   const theoryLayer = {
-    mark: { type: 'line', strokeWidth: 1.5, point: { filled: false, size: 30 }, tooltip: true },
+    mark: layout.hasX ? { type: 'line', strokeWidth: 1.5, point: { filled: false, size: 30 }, tooltip: true } : THEORY_TICK,
     encoding: {
       x,
       y: { field: 'theory', type: 'quantitative' },
-      color: { ...layout.colour, legend: null },
-      strokeDash: lineStyle(THEORY_WAIT, THEORY_WAIT),
+      color: layout.colour,
+      ...(layout.hasX ? { strokeDash: lineStyle(THEORY_WAIT, THEORY_WAIT) } : {}),
       tooltip: [...pointTooltip(result), ...extra],
     },
   };
@@ -140,8 +150,8 @@ export function sweepWaitTheoryChart(result: SweepResult): TopLevelSpec {
     ...chartHeader(result.scenario, {
       what: 'mean wait against queueing theory',
       subtitle: [
-        `solid: simulated mean wait (latency minus handler time), mean of ${replicationsText(result)} with its 95% confidence ${layout.hasX ? 'band' : 'interval'}`,
-        `dashed: the closed form for the setup (hover for the model)${flagged ? "; red ring: more than 25% and 5 ms off in some run" : ''}${left}`,
+        `${layout.hasX ? 'solid' : 'dot'}: simulated mean wait (latency minus handler time), mean of ${replicationsText(result)} with its 95% confidence ${layout.hasX ? 'band' : 'interval'}`,
+        `${layout.hasX ? 'dashed' : 'wide tick'}: the closed form for the setup (hover for the model)${flagged ? "; red ring: more than 25% and 5 ms off in some run" : ''}${left}`,
       ],
     }),
     data: { values: rows },

@@ -1,7 +1,7 @@
 // Everything a run writes into its report folder, through an Output so the folder only ever holds a
 // complete report.
-import type { ScenarioResult } from '../metrics/results.js';
-import { buildCharts } from './charts.js';
+import type { ScenarioResult, SweepResult } from '../metrics/results.js';
+import { type Chart, buildCharts } from './charts.js';
 import {
   endpointsCsv,
   faultsCsv,
@@ -12,21 +12,60 @@ import {
   summaryCsv,
   timeseriesCsv,
 } from './csv.js';
+import { findings } from './findings.js';
+import { buildHtmlReport } from './html-report.js';
 import type { Output } from './output-dir.js';
+import { renderPng } from './png.js';
+import { queueHeatmapChart } from './queue-heatmap.js';
 import { renderSvg } from './render.js';
+import { buildSweepCharts } from './sweep-charts.js';
+import { planCsv, sweepCsv, sweepSummaryCsv } from './sweep-csv.js';
 
 export interface ReportOptions {
   /** Render every chart to <name>.svg as well (loads vega, ~0.4 s plus ~0.1 s per chart). */
   svg: boolean;
+  /** Also write <name>.png beside every chart, rendered from its SVG (default false). */
+  png?: boolean;
+  /** Also write report.html: everything in one self-contained page (default false). */
+  html?: boolean;
+  /** The findings report.html lists; for an ordinary run they are computed from the result when not given. */
+  findings?: string[];
+}
+
+/** A sweep's result, rather than an ordinary run's. */
+export function isSweepResult(result: ScenarioResult | SweepResult): result is SweepResult {
+  return 'aggregates' in result;
 }
 
 /**
- * Writes the CSV files, the Vega-Lite specs and, when asked, the SVGs into `output` (not committed:
- * the caller commits once everything, e.g. a streamed messages.csv, is in). Returns the file names
- * written, sorted.
+ * Writes the CSV files, the Vega-Lite specs and, when asked, the SVGs, PNGs and report.html into
+ * `output` (not committed: the caller commits once everything, e.g. a streamed messages.csv, is in).
+ * An ordinary run writes summary.csv and the rest; a sweep writes sweep.csv, sweep-summary.csv,
+ * plan.csv (when the scenario has an SLA) and the sweep charts. Returns the file names written, sorted.
  */
-export async function writeReport(result: ScenarioResult, output: Output, opts: ReportOptions): Promise<string[]> {
-  const files: [name: string, content: string][] = [
+export async function writeReport(result: ScenarioResult | SweepResult, output: Output, opts: ReportOptions): Promise<string[]> {
+  const sweep = isSweepResult(result) ? result : undefined;
+  const run = isSweepResult(result) ? undefined : result;
+  const files: [name: string, content: string | Buffer][] = sweep !== undefined ? sweepFiles(sweep) : runFiles(result as ScenarioResult);
+  const charts: Chart[] = sweep !== undefined ? buildSweepCharts(sweep) : [...buildCharts(result as ScenarioResult), { name: 'queue-heatmap', spec: queueHeatmapChart(result as ScenarioResult) }];
+  for (const chart of charts) files.push([`${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n']);
+  if (opts.svg || opts.png) {
+    for (const chart of charts) {
+      const svg = await renderSvg(chart.spec);
+      if (opts.svg) files.push([`${chart.name}.svg`, svg]);
+      if (opts.png) files.push([`${chart.name}.png`, renderPng(svg)]);
+    }
+  }
+  if (opts.html) {
+    const notes = opts.findings ?? (run !== undefined ? findings(run) : undefined);
+    files.push(['report.html', await buildHtmlReport({ result: run, sweep, findings: notes, charts })]);
+  }
+  for (const [name, content] of files) output.write(name, content);
+  return files.map(([name]) => name).sort();
+}
+
+function runFiles(result: ScenarioResult): [string, string | Buffer][] {
+  const files: [string, string | Buffer][] = [
     ['summary.csv', summaryCsv(result.runs)],
     ['endpoints.csv', endpointsCsv(result.runs)],
     ['instances.csv', instancesCsv(result.runs)],
@@ -37,11 +76,14 @@ export async function writeReport(result: ScenarioResult, output: Output, opts: 
   ];
   // A scenario with faults also gets their impact, one row per occurrence and strategy.
   if (result.runs.some((run) => run.faults.length > 0)) files.push(['faults.csv', faultsCsv(result.runs)]);
-  const charts = buildCharts(result);
-  for (const chart of charts) files.push([`${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n']);
-  if (opts.svg) {
-    for (const chart of charts) files.push([`${chart.name}.svg`, await renderSvg(chart.spec)]);
-  }
-  for (const [name, content] of files) output.write(name, content);
-  return files.map(([name]) => name).sort();
+  return files;
+}
+
+function sweepFiles(sweep: SweepResult): [string, string | Buffer][] {
+  const files: [string, string | Buffer][] = [
+    ['sweep.csv', sweepCsv(sweep)],
+    ['sweep-summary.csv', sweepSummaryCsv(sweep)],
+  ];
+  if (sweep.scenario.sla !== undefined || sweep.plan.length > 0) files.push(['plan.csv', planCsv(sweep)]);
+  return files;
 }

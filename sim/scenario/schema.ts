@@ -142,7 +142,7 @@ const variants: Json = {
   type: 'object',
   description:
     'Optional: variant name -> the values it changes. Each variant is the scenario with those values replaced, checked like any scenario and run on its own. ' +
-    'Default: none.',
+    'Not together with a sweep. Default: none.',
   additionalProperties: {
     type: ['object', 'null'],
     description:

@@ -9,7 +9,7 @@ import type { ScenarioResult } from '../../sim/metrics/results.js';
 import { fixtureResult, variantFixtureResult } from './fixture.js';
 
 const CSV_FILES = ['endpoints.csv', 'instances.csv', 'leftovers.csv', 'machines.csv', 'queue-lengths.csv', 'summary.csv', 'timeseries.csv'];
-const CHARTS = ['instances', 'latency', 'latency-cdf', 'machines', 'queue-length', 'queue-lengths', 'throughput'];
+const CHARTS = ['instances', 'latency', 'latency-cdf', 'machines', 'queue-heatmap', 'queue-length', 'queue-lengths', 'throughput'];
 
 let root: string;
 beforeEach(() => {

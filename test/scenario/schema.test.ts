@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { SLA_METRICS } from '../../sim/model/scenario.js';
 import { scenarioJsonSchema } from '../../sim/scenario/index.js';
 
 type Schema = Record<string, unknown>;
@@ -35,6 +36,8 @@ describe('scenarioJsonSchema', () => {
     expect(validate(parse(readFileSync('test/fixtures/scenarios/features.yaml', 'utf8')))).toBe(true);
     expect(validate(parse(readFileSync('test/fixtures/scenarios/variants.yaml', 'utf8')))).toBe(true);
     expect(validate(parse(readFileSync('test/fixtures/scenarios/faults.yaml', 'utf8')))).toBe(true);
+    expect(validate(parse(readFileSync('test/fixtures/scenarios/arrivals.yaml', 'utf8')))).toBe(true);
+    expect(validate(parse(readFileSync('test/fixtures/scenarios/sweep.yaml', 'utf8')))).toBe(true);
     expect(validate({ ...full, machines: ['a'] })).toBe(false);
     expect(validate({ ...full, extra: 1 })).toBe(false);
   });
@@ -122,6 +125,26 @@ describe('scenarioJsonSchema', () => {
     expect(typeof (variant.additionalProperties as Schema).description).toBe('string');
     const strategy = (props.strategies.additionalProperties as Schema).properties as Record<string, Schema>;
     expect(strategy.options).toEqual({ type: 'object', description: expect.any(String) });
+  });
+
+  it('describes replications, the SLA metrics, and the sweep with its values as a list or a range', () => {
+    const props = schema.properties as Record<string, Schema>;
+    expect(props.replications).toEqual({ type: 'integer', minimum: 1, description: expect.any(String), default: 1 });
+    const sla = props.sla.properties as Record<string, Schema>;
+    expect(Object.keys(sla)).toEqual([...SLA_METRICS]);
+    for (const metric of Object.values(sla)) expect(metric).toEqual({ $ref: '#/definitions/duration', description: expect.any(String) });
+    expect(props.sla.additionalProperties).toBe(false);
+    expect(props.sweep.type).toEqual(['object', 'null']);
+    for (const path of ['.instances.count', '.arrivals.rate', '.duration.mean']) expect(props.sweep.description).toContain(path);
+    expect((props.sweep.additionalProperties as Schema).$ref).toBe('#/definitions/sweepValues');
+    const values = (schema.definitions as Record<string, Schema>).sweepValues;
+    expect(values.if).toEqual({ type: 'array' });
+    const range = values.else as Schema;
+    expect(Object.keys(range.properties as object)).toEqual(['from', 'to', 'step']);
+    for (const key of Object.values(range.properties as Record<string, Schema>)) expect(typeof key.description).toBe('string');
+    expect([range.required, range.additionalProperties]).toEqual([['from', 'to'], false]);
+    const arrivals = (schema.definitions as Record<string, Schema>).arrivals;
+    for (const kind of ['poisson(', 'constant(', 'piecewise(', 'daily(', 'bursts(', 'trace(']) expect(arrivals.description).toContain(kind);
   });
 
   it('returns a fresh copy each time', () => {

@@ -404,6 +404,13 @@ describe('problems in the sweep block', () => {
     ]);
   });
 
+  it('a list of more than 1000 values', () => {
+    const values = Array.from({ length: 1001 }, (_, i) => i + 1).join(', ');
+    expect(sweepLines(`  strategies.distributor.concurrency: [${values}]`)).toEqual([
+      `${F}:21:39: sweep["strategies.distributor.concurrency"] has 1001 values; a sweep takes at most 1000 per parameter`,
+    ]);
+  });
+
   it('more than 10000 points in all', () => {
     expect(sweepLines('  strategies.distributor.concurrency: { from: 1, to: 200 }', '  machines.client.cores: { from: 1, to: 51 }')).toEqual([
       `${F}:21:3: sweep makes 10200 points (200 x 51 values); a sweep takes at most 10000`,
