@@ -55,11 +55,12 @@ export async function main(argv: string[]): Promise<number> {
           .option('set', { type: 'string', array: true, describe: 'override one scenario value: path=value (repeatable)' })
           .option('workers', { type: 'string', describe: 'worker threads for sweeps (default: one per core)' })
           .option('png', { type: 'boolean', default: true, describe: 'render charts to PNG too (--no-png to skip)' })
+          .option('html', { type: 'boolean', default: true, describe: 'write report.html, everything in one page (--no-html to skip)' })
           .option('svg', { type: 'boolean', default: true, describe: 'render charts to SVG (--no-svg to skip)' }),
       (a) =>
         guard(() =>
           runCommand(
-            { file: a.file, out: a.out, seed: a.seed, messagesCsv: a['messages-csv'], strategy: a.strategy, variant: a.variant, set: a.set, svg: a.svg, png: a.png, workers: a.workers },
+            { file: a.file, out: a.out, seed: a.seed, messagesCsv: a['messages-csv'], strategy: a.strategy, variant: a.variant, set: a.set, svg: a.svg, png: a.png, html: a.html, workers: a.workers },
             out,
           ),
         ),

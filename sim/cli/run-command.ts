@@ -19,6 +19,7 @@ export interface RunArgs {
   set?: string[];
   svg: boolean;
   png: boolean;
+  html: boolean;
   workers?: unknown;
 }
 
@@ -40,7 +41,7 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     const sweep = loaded.sweep ? { ...loaded.sweep, points: loaded.sweep.points.map((p) => ({ ...p, scenario: withSeed(p.scenario) })) } : singlePoint(scenario);
     const output = beginOutput(dir);
     try {
-      await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, workers: parseWorkers(args.workers) }, print);
+      await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, html: args.html, workers: parseWorkers(args.workers) }, print);
     } catch (error) {
       output.abort();
       throw error;
@@ -52,8 +53,8 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
   try {
     const result = await runScenario(scenario, { strategies: args.strategy, variants, messages });
     messages?.close();
-    const files = await writeReport(result, output, { svg: args.svg, png: args.png });
     const notes = findings(result);
+    const files = await writeReport(result, output, { svg: args.svg, png: args.png, html: args.html, findings: notes });
     output.write('findings.txt', notes.map((note) => `${note}\n`).join(''));
     output.commit();
     const total = files.length + 1 + (messages ? 1 : 0);

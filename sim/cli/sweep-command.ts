@@ -4,13 +4,14 @@
 import path from 'node:path';
 import type { Scenario, Sweep } from '../model/scenario.js';
 import { runSweep } from '../metrics/sweep.js';
-import { type Output, buildSweepCharts, formatPlan, planCsv, renderPng, renderSvg, sweepCsv, sweepSummaryCsv } from '../reports/index.js';
+import { type Output, formatPlan, writeReport } from '../reports/index.js';
 import { progressBar } from './progress.js';
 
 export interface SweepRunArgs {
   strategy?: string[];
   svg: boolean;
   png: boolean;
+  html: boolean;
   workers?: number;
 }
 
@@ -22,20 +23,7 @@ export async function runSweepCommand(scenario: Scenario, sweep: Sweep, output: 
   } finally {
     progress.stop();
   }
-  const files: [string, string | Buffer][] = [
-    ['sweep.csv', sweepCsv(result)],
-    ['sweep-summary.csv', sweepSummaryCsv(result)],
-  ];
-  if (scenario.sla) files.push(['plan.csv', planCsv(result)]);
-  for (const chart of buildSweepCharts(result)) {
-    files.push([`${chart.name}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`]);
-    if (args.svg || args.png) {
-      const svg = await renderSvg(chart.spec);
-      if (args.svg) files.push([`${chart.name}.svg`, svg]);
-      if (args.png) files.push([`${chart.name}.png`, renderPng(svg)]);
-    }
-  }
-  for (const [name, content] of files) output.write(name, content);
+  const files = await writeReport(result, output, { svg: args.svg, png: args.png, html: args.html });
   output.commit();
   const points = sweep.points.length;
   const strategies = new Set(result.runs.map((r) => r.run.summary.strategy)).size;

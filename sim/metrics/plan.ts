@@ -29,7 +29,7 @@ export function planRows(parameters: readonly string[], aggregates: readonly Agg
         sla: `${sla.metric} <= ${sla.limitMs} ms`,
         parameter: parameters[0] ?? '',
         context: parameters.slice(1).map((p, i) => `${p}=${shown.values[i + 1]}`).join(', '),
-        answer: met ? met.values[0] : NaN,
+        answer: met?.values[0] ?? NaN,
         metric_mean_ms: shown.metrics[column].mean,
         metric_upper_ms: upper(shown),
         margin_ms: sla.limitMs - upper(shown),

@@ -53,6 +53,12 @@ function runCells(run: RunResult): Cell[] {
 
 const lengthOf = (row: QueueLengthRow): number => (Number.isFinite(row.length) ? row.length : 0);
 
+function legendValues(longest: number): number[] {
+  const values = [0];
+  for (let v = 1; v < longest * 0.7; v *= 10) values.push(v);
+  return [...values, longest];
+}
+
 /** The widest merge of any run, for the subtitle. */
 function mergeFactor(result: ScenarioResult): number {
   return Math.max(1, ...result.runs.map((run) => Math.ceil(new Set(run.queueLengths.map((row) => row.time_s)).size / HEATMAP_COLUMNS)));
@@ -63,7 +69,7 @@ export function queueHeatmapChart(result: ScenarioResult): TopLevelSpec {
   const variants = result.variants.length > 0;
   const cells = result.runs.flatMap(runCells);
   const values = variants ? cells : cells.map(({ variant: _, ...cell }) => cell);
-  const longest = Math.max(1, ...cells.map((cell) => cell.length));
+  const longestOf = (rows: readonly Cell[]): number => Math.max(1, ...rows.map((cell) => cell.length));
   const factor = mergeFactor(result);
   const subtitle = [
     `messages in each queue at the end of each time bucket${factor > 1 ? ` (the largest of every ${factor} buckets)` : ''}; darker: longer`,
@@ -72,7 +78,7 @@ export function queueHeatmapChart(result: ScenarioResult): TopLevelSpec {
   ];
   // No aria labels: with thousands of cells they would triple the SVG; the tooltip stays.
   const mark = { type: 'rect', tooltip: true, aria: false } as const;
-  const encoding = {
+  const encoding = (longest: number) => ({
     x: { field: 'start_s', type: 'quantitative', title: 'time (s)', scale: { nice: false } },
     x2: { field: 'time_s' },
     // The queue names say what they are; a "queue" title beside every panel would only repeat it.
@@ -84,7 +90,8 @@ export function queueHeatmapChart(result: ScenarioResult): TopLevelSpec {
       // symlog: one or two waiting messages still show when another queue holds thousands.
       // White for an empty queue, so the eye goes to where work waits.
       scale: { type: 'symlog', domain: [0, longest], range: ['#ffffff', '#fc8d59', '#b30000'], interpolate: 'lab' },
-      legend: { format: ',d', gradientLength: 160 },
+      // Ticks at 0, 1, 10, 100, ... and the longest: the symlog scale spreads them out.
+      legend: { format: ',d', gradientLength: 160, values: legendValues(longest) },
     },
     tooltip: [
       ...(variants ? [VARIANT_TOOLTIP] : []),
@@ -94,16 +101,19 @@ export function queueHeatmapChart(result: ScenarioResult): TopLevelSpec {
       { field: 'time_s', type: 'quantitative', title: 'to (s)' },
       { field: 'length', type: 'quantitative', title: factor > 1 ? 'largest length (messages)' : 'length (messages)', format: ',d' },
     ],
-  } as const;
-  const byStrategy = {
+  });
+  const byStrategy = (longest: number) => ({
     facet: { row: { field: 'strategy', type: 'nominal', sort: strategies, title: null, header: PANEL_HEADER } },
     spacing: 12,
-    spec: { width: CHART_WIDTH, height: { step: ROW_STEP }, mark, encoding },
+    spec: { width: CHART_WIDTH, height: { step: ROW_STEP }, mark, encoding: encoding(longest) },
     // Each strategy lists its own queues (only the distributor has a distributor queue).
     resolve: { scale: { y: 'independent' } },
-  } as const;
-  const header = chartHeader(result.scenario, { what: 'queue lengths over time (heatmap)', subtitle: variants ? [...subtitle, 'one block per variant, each with its own time axis'] : subtitle });
-  if (!variants) return { ...header, data: { values }, ...byStrategy } as TopLevelSpec;
+  });
+  const header = chartHeader(result.scenario, {
+    what: 'queue lengths over time (heatmap)',
+    subtitle: variants ? [...subtitle, 'one block per variant, each with its own time axis and colour scale'] : subtitle,
+  });
+  if (!variants) return { ...header, data: { values }, ...byStrategy(longestOf(cells)) } as TopLevelSpec;
   return {
     ...header,
     data: { values },
@@ -111,9 +121,10 @@ export function queueHeatmapChart(result: ScenarioResult): TopLevelSpec {
     vconcat: result.variants.map((variant) => ({
       title: { text: `variant ${variant}`, fontSize: 12, anchor: 'start', offset: 6 },
       transform: [{ filter: { field: 'variant', equal: variant } }],
-      ...byStrategy,
+      ...byStrategy(longestOf(cells.filter((cell) => cell.variant === variant))),
     })),
-    resolve: { scale: { x: 'independent' } },
+    // A variant with 1 ms handlers may queue thousands where one with 1 s handlers queues a few.
+    resolve: { scale: { x: 'independent', color: 'independent' } },
   } as TopLevelSpec;
 }
 

@@ -5,9 +5,9 @@
 //
 //   <!-- check: SCENARIO [with PATH=VALUE[; PATH=VALUE]...] | FILE | ROWS | ASSERTION -->
 //
-//   SCENARIO   a bundled scenario, scenarios/SCENARIO.yaml. `with` edits it first (the same edit the
-//              guide asks of the learner): PATH is a dotted path with [n] indexes, VALUE a YAML scalar.
-//              The path must already exist in the file.
+//   SCENARIO   a bundled scenario, scenarios/SCENARIO.yaml. `with` changes it the way the guide asks
+//              the learner to, `--set PATH=VALUE` for each edit: PATH is a dotted path with [n]
+//              indexes, VALUE a YAML scalar. The path must already exist in the file.
 //   FILE       a CSV file the run writes (summary.csv, faults.csv, ...; messages.csv turns on
 //              --messages-csv for that run).
 //   ROWS       `all`, or `column=value, column=value`: the rows every term starts from.
@@ -209,7 +209,7 @@ function parseSelector(text: string): Selector {
     const eq = pair.indexOf('=');
     const column = pair.slice(0, eq).trim();
     const value = pair.slice(eq + 1).trim();
-    if (eq <= 0 || !/^[a-z0-9_]+$/.test(column) || value === '') throw new Error(`a row selector is column=value, got "${pair.trim()}"`);
+    if (eq <= 0 || !/^[A-Za-z0-9_.]+$/.test(column) || value === '') throw new Error(`a row selector is column=value, got "${pair.trim()}"`);
     return [column, value] as const;
   });
 }
@@ -492,7 +492,7 @@ export function evaluate(check: Check, table: (file: string) => Table | undefine
   return { passed, detail: `${show(left)} ${a.op} ${show(right)} is false` };
 }
 
-/** Applies a check's edits to a scenario's YAML text; every path must already exist. */
+/** Applies a check's edits to a scenario's YAML text (what `--set` does); every path must already exist. */
 export function applyEdits(yamlText: string, edits: readonly Edit[]): string {
   const doc = YAML.parseDocument(yamlText);
   for (const edit of edits) {

@@ -2,7 +2,7 @@
 // (HTML comments, grammar in workshop-checks.ts), and every check is evaluated here against a real run
 // of its scenario through the built CLI, as a learner would run it.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,11 @@ import { applyEdits, evaluate, guideProblems, parseCsv, parseGuide, runKey, type
 
 const GUIDE = 'scenarios/workshop.md';
 const MIN_EXERCISES = 6;
+/**
+ * The guide's numbers are seed 1's (the scenarios' default). WORKSHOP_SEED=N runs every check at
+ * another seed, to see which observations are the point (they hold) and which are seed 1's story.
+ */
+const SEED = process.env.WORKSHOP_SEED ?? '';
 
 const markdown = readFileSync(GUIDE, 'utf8');
 const guide = parseGuide(markdown);
@@ -27,7 +32,7 @@ interface Run {
 let work = '';
 const runs = new Map<string, Promise<Run>>();
 
-/** Runs `node bin/sim.js run` on the scenario with the check's edits, at most `limit` at a time. */
+/** Runs `node bin/sim.js run` on each scenario with each distinct set of edits, a few at a time. */
 function startRuns(checks: readonly Check[]): void {
   const groups = new Map<string, Check[]>();
   for (const c of checks) {
@@ -61,20 +66,21 @@ function startRuns(checks: readonly Check[]): void {
       (async (): Promise<Run> => {
         await slot();
         try {
-          let file = path.join('scenarios', `${first.scenario}.yaml`);
-          if (first.edits.length > 0) {
-            // A copy of the scenarios folder, so relative paths (custom strategy modules) still resolve.
-            const copy = path.join(dir, 'scenarios');
-            cpSync('scenarios', copy, { recursive: true });
-            file = path.join(copy, `${first.scenario}.yaml`);
-            try {
-              writeFileSync(file, applyEdits(readFileSync(file, 'utf8'), first.edits));
-            } catch (e) {
-              return { code: null, stdout: '', stderr: '', out: '', error: (e as Error).message };
-            }
+          const file = path.join('scenarios', `${first.scenario}.yaml`);
+          // The learner's command: the bundled file with --set for each edit. The path must exist in the
+          // file (so a misspelt path is reported as such, not as a rejected run).
+          try {
+            applyEdits(readFileSync(file, 'utf8'), first.edits);
+          } catch (e) {
+            return { code: null, stdout: '', stderr: '', out: '', error: (e as Error).message };
           }
           const out = path.join(dir, 'out');
-          const args = ['bin/sim.js', 'run', file, '--out', out, '--no-svg', ...(messages ? ['--messages-csv'] : [])];
+          const args = [
+            'bin/sim.js', 'run', file, '--out', out, '--no-svg', '--no-png',
+            ...(SEED ? ['--seed', SEED] : []),
+            ...first.edits.flatMap((e) => ['--set', e.text]),
+            ...(messages ? ['--messages-csv'] : []),
+          ];
           return await new Promise<Run>((resolve) => {
             execFile(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, SIM_DEBUG: '' } }, (error, stdout, stderr) => {
               const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
