@@ -76,7 +76,7 @@ function startRuns(checks: readonly Check[]): void {
           }
           const out = path.join(dir, 'out');
           const args = [
-            'bin/sim.js', 'run', file, '--out', out, '--no-svg', '--no-png',
+            'bin/sim.js', 'run', file, '--out', out, '--no-svg', '--no-png', '--no-html',
             ...(SEED ? ['--seed', SEED] : []),
             ...first.edits.flatMap((e) => ['--set', e.text]),
             ...(messages ? ['--messages-csv'] : []),
