@@ -14,7 +14,7 @@ import { LatencyHistogram } from './histogram.js';
 import { theoryOverlay } from './theory-overlay.js';
 import type { Ledger } from './ledger.js';
 import { messageRow } from './message-row.js';
-import type { CdfPoint, MessageSink, QueueLengthRow, RunResult, TimeseriesRow } from './results.js';
+import type { CdfPoint, MessageSink, QueueLengthRow, RunResult, TimeseriesRow, UtilisationRow } from './results.js';
 import { endpointRows, type EndpointStats, instanceRows, machineRows, type Snapshot, takeSnapshot } from './run-rows.js';
 
 const CDF_PERCENTILES = [
@@ -40,6 +40,9 @@ export class Collector implements WorldObserver {
   private bucketStart = 0;
   private readonly timeseries: TimeseriesRow[] = [];
   private readonly queueLengths: QueueLengthRow[] = [];
+  private readonly utilisation: UtilisationRow[] = [];
+  /** Per instance: its busy area at the start of the current bucket. */
+  private busyAtBucketStart: number[] = [];
 
   constructor(
     private readonly variant: string,
@@ -134,6 +137,13 @@ export class Collector implements WorldObserver {
       const machine = world.machines[out.from].name;
       this.queueLengths.push({ strategy, variant, time_s: now / 1000, queue: out.name, machine, length: out.length.value });
     }
+    world.instances.forEach((instance, i) => {
+      const area = instance.busy.areaAt(now);
+      const busy = area - (this.busyAtBucketStart[i] ?? 0);
+      this.busyAtBucketStart[i] = area;
+      const utilisation = busy / width / instance.threads;
+      this.utilisation.push({ strategy, variant, time_s: now / 1000, instance: instance.name, machine: instance.machine.name, utilisation });
+    });
     this.timeseries.push({
       strategy,
       variant,
@@ -208,6 +218,7 @@ export class Collector implements WorldObserver {
       instances: instanceRows(world, variant, from, to),
       timeseries: this.timeseries,
       queueLengths: this.queueLengths,
+      utilisation: this.utilisation,
       cdf,
       leftovers: ledger.leftovers.map((row) => ({ ...row, variant })),
     };

@@ -99,6 +99,18 @@ export interface TimeseriesRow {
   queued: number;
 }
 
+/** One row of utilisation.csv: how busy one instance's handler threads were during one time bucket. */
+export interface UtilisationRow {
+  strategy: string;
+  variant: string;
+  /** End of the bucket, seconds. */
+  time_s: number;
+  instance: string;
+  machine: string;
+  /** Busy thread time / (threads x bucket width), 0 to 1. */
+  utilisation: number;
+}
+
 /** One row of queue-lengths.csv: the length of one queue at the end of one bucket. */
 export interface QueueLengthRow {
   strategy: string;
@@ -222,6 +234,7 @@ export interface RunResult {
   instances: InstanceRow[];
   timeseries: TimeseriesRow[];
   queueLengths: QueueLengthRow[];
+  utilisation: UtilisationRow[];
   cdf: CdfPoint[];
   leftovers: LeftoverRow[];
 }

@@ -11,6 +11,7 @@ import type {
   QueueLengthRow,
   SummaryRow,
   TimeseriesRow,
+  UtilisationRow,
 } from '../metrics/results.js';
 
 /**
@@ -130,6 +131,8 @@ export const TIMESERIES_COLUMNS = columnsOf<TimeseriesRow>()([
   'in_system',
   'queued',
 ]);
+
+export const UTILISATION_COLUMNS = columnsOf<UtilisationRow>()(['strategy', 'variant', 'time_s', 'instance', 'machine', 'utilisation']);
 
 export const QUEUE_LENGTH_COLUMNS = columnsOf<QueueLengthRow>()([
   'strategy',

@@ -9,6 +9,7 @@ import {
   LEFTOVER_COLUMNS,
   FAULT_COLUMNS,
   MACHINE_COLUMNS,
+  UTILISATION_COLUMNS,
   QUEUE_LENGTH_COLUMNS,
   SUMMARY_COLUMNS,
   TIMESERIES_COLUMNS,
@@ -70,6 +71,13 @@ export function timeseriesCsv(runs: readonly RunResult[]): string {
   return toCsv(
     runs.flatMap((run) => run.timeseries),
     TIMESERIES_COLUMNS,
+  );
+}
+
+export function utilisationCsv(runs: readonly RunResult[]): string {
+  return toCsv(
+    runs.flatMap((run) => run.utilisation),
+    UTILISATION_COLUMNS,
   );
 }
 

@@ -43,3 +43,5 @@ export { queueHeatmapChart } from './queue-heatmap.js';
 export { PNG_WIDTH, renderPng } from './png.js';
 export { buildHtmlReport, type HtmlReportInput } from './html-report.js';
 export { isSweepResult } from './write-report.js';
+export { utilisationHeatmapChart } from './utilisation-heatmap.js';
+export { utilisationCsv } from './csv.js';

@@ -1,7 +1,6 @@
 // queue-heatmap: every queue's length over time as a heatmap, one panel per strategy (queue x time
 // bucket, darker = longer). Where work piles up, and when, at a glance: a worker that round-robin keeps
-// feeding after it slowed down is a dark stripe. Per-instance utilisation per bucket is not recorded,
-// so the input queue's length stands in for how loaded each instance was.
+// feeding after it slowed down is a dark stripe. How busy each instance was: utilisation-heatmap.ts.
 import type { TopLevelSpec } from 'vega-lite';
 import type { QueueLengthRow, RunResult, ScenarioResult } from '../metrics/results.js';
 import { CHART_WIDTH, PANEL_HEADER, VARIANT_TOOLTIP, chartHeader, strategyOrder } from './chart-style.js';
@@ -74,7 +73,7 @@ export function queueHeatmapChart(result: ScenarioResult): TopLevelSpec {
   const subtitle = [
     `messages in each queue at the end of each time bucket${factor > 1 ? ` (the largest of every ${factor} buckets)` : ''}; darker: longer`,
     'queues that never held a message are left out;',
-    'per-instance utilisation over time is not recorded: an instance’s input queue shows its load',
+    'how busy each instance was over time: utilisation-heatmap',
   ];
   // No aria labels: with thousands of cells they would triple the SVG; the tooltip stays.
   const mark = { type: 'rect', tooltip: true, aria: false } as const;

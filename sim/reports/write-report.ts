@@ -9,6 +9,7 @@ import {
   leftoversCsv,
   machinesCsv,
   queueLengthsCsv,
+  utilisationCsv,
   summaryCsv,
   timeseriesCsv,
 } from './csv.js';
@@ -17,6 +18,7 @@ import { buildHtmlReport } from './html-report.js';
 import type { Output } from './output-dir.js';
 import { renderPng } from './png.js';
 import { queueHeatmapChart } from './queue-heatmap.js';
+import { utilisationHeatmapChart } from './utilisation-heatmap.js';
 import { renderSvg } from './render.js';
 import { buildSweepCharts } from './sweep-charts.js';
 import { planCsv, sweepCsv, sweepSummaryCsv } from './sweep-csv.js';
@@ -47,7 +49,11 @@ export async function writeReport(result: ScenarioResult | SweepResult, output: 
   const sweep = isSweepResult(result) ? result : undefined;
   const run = isSweepResult(result) ? undefined : result;
   const files: [name: string, content: string | Buffer][] = sweep !== undefined ? sweepFiles(sweep) : runFiles(result as ScenarioResult);
-  const charts: Chart[] = sweep !== undefined ? buildSweepCharts(sweep) : [...buildCharts(result as ScenarioResult), { name: 'queue-heatmap', spec: queueHeatmapChart(result as ScenarioResult) }];
+  const charts: Chart[] = sweep !== undefined ? buildSweepCharts(sweep) : [
+          ...buildCharts(result as ScenarioResult),
+          { name: 'queue-heatmap', spec: queueHeatmapChart(result as ScenarioResult) },
+          { name: 'utilisation-heatmap', spec: utilisationHeatmapChart(result as ScenarioResult) },
+        ];
   for (const chart of charts) files.push([`${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n']);
   if (opts.svg || opts.png) {
     for (const chart of charts) {
@@ -72,6 +78,7 @@ function runFiles(result: ScenarioResult): [string, string | Buffer][] {
     ['machines.csv', machinesCsv(result.runs)],
     ['timeseries.csv', timeseriesCsv(result.runs)],
     ['queue-lengths.csv', queueLengthsCsv(result.runs)],
+    ['utilisation.csv', utilisationCsv(result.runs)],
     ['leftovers.csv', leftoversCsv(result.runs)],
   ];
   // A scenario with faults also gets their impact, one row per occurrence and strategy.

@@ -27,7 +27,7 @@ describe('sim run', () => {
     expect(first.stdout).toMatch(/^scale-out-sample: seed 1, 4 strategies\n/);
     expect(first.stdout).toMatch(/strategy\s+throughput\/s\s+latency mean \(ms\)\s+p50 \(ms\)\s+p95 \(ms\)\s+p99 \(ms\)\s+wait mean \(ms\)/);
     for (const s of ['distributor', 'round-robin', 'random', 'shared-queue']) expect(first.stdout).toMatch(new RegExp(`\\n${s}\\s+8\\.\\d\\d\\s`));
-    expect(first.stdout).toContain(`wrote 34 files to ${out}${path.sep}`);
+    expect(first.stdout).toContain(`wrote 38 files to ${out}${path.sep}`);
   });
 
   it('writes the CSV files, Vega-Lite specs and their SVG renders', () => {

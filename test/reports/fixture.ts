@@ -96,6 +96,7 @@ const distributor: RunResult = {
     { strategy: 'distributor', variant: '', machine: 'm2', cores: 2, operations: 1500, queue_manager_utilisation: 0.09375, cpu_utilisation: 0, outgoing_max: 1 },
   ],
   faults: [],
+  utilisation: [],
   instances: [
     { strategy: 'distributor', variant: '', endpoint: 'Sales', instance: 'm1', machine: 'm1', threads: 1, processed: 501, share: 0.501, utilisation: 0.79, service_mean_ms: 199.5, queue_length_mean: 0.1, queue_length_max: 2, queued_at_end: 0 },
     { strategy: 'distributor', variant: '', endpoint: 'Sales', instance: 'm2', machine: 'm2', threads: 1, processed: 499, share: 0.499, utilisation: 0.81, service_mean_ms: 200.5, queue_length_mean: 0.1, queue_length_max: 2, queued_at_end: 0 },
@@ -143,6 +144,7 @@ const roundRobin: RunResult = {
     { strategy: 'round-robin', variant: '', machine: 'm2', cores: 2, operations: 900, queue_manager_utilisation: 0.0546875, cpu_utilisation: 0.1 + 0.2, outgoing_max: 12 },
   ],
   faults: [],
+  utilisation: [],
   instances: [
     { strategy: 'round-robin', variant: '', endpoint: 'Sales', instance: 'm1', machine: 'm1', threads: 1, processed: 500, share: 0.5263157894736842, utilisation: 0.99, service_mean_ms: 200, queue_length_mean: 12.25, queue_length_max: 40, queued_at_end: 40 },
     { strategy: 'round-robin', variant: '', endpoint: 'Sales', instance: 'm2', machine: 'm2', threads: 1, processed: 450, share: 0.47368421052631576, utilisation: 0.7, service_mean_ms: 201, queue_length_mean: 0.5, queue_length_max: 3, queued_at_end: 0 },
@@ -217,6 +219,7 @@ function variantRun(variant: string, strategy: 'distributor' | 'round-robin', n:
     ],
     machines: [machine('m1', 2, n.queueManager[0], 7000, 4), machine('m2', 2, n.queueManager[1], 1500, 0)],
     faults: [],
+    utilisation: [],
     instances: (['m1', 'm2'] as const).map((name, i) => ({
       strategy,
       variant,

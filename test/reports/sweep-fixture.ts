@@ -78,7 +78,7 @@ function summary(strategy: (typeof STRATEGIES)[number], point: number, replicati
 }
 
 function run(summaryRow: SummaryRow): RunResult {
-  return { summary: summaryRow, endpoints: [], machines: [], faults: [], instances: [], timeseries: [], queueLengths: [], cdf: [], leftovers: [] };
+  return { summary: summaryRow, endpoints: [], machines: [], faults: [], instances: [], timeseries: [], queueLengths: [], utilisation: [], cdf: [], leftovers: [] };
 }
 
 /** The sweep runner's aggregation: every numeric summary column but the seed, over each point's replications. */

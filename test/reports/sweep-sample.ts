@@ -83,7 +83,7 @@ function summary(kind: StrategyKind, workers: number, rate: number, seed: number
 }
 
 function run(summaryRow: SummaryRow): RunResult {
-  return { summary: summaryRow, endpoints: [], machines: [], faults: [], instances: [], timeseries: [], queueLengths: [], cdf: [], leftovers: [] };
+  return { summary: summaryRow, endpoints: [], machines: [], faults: [], instances: [], timeseries: [], queueLengths: [], utilisation: [], cdf: [], leftovers: [] };
 }
 
 /** `parameters` over the grid of `values` (last varying fastest), 3 replications, 3 strategies. */

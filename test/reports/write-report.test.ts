@@ -8,8 +8,8 @@ import { writeReport } from '../../sim/reports/write-report.js';
 import type { ScenarioResult } from '../../sim/metrics/results.js';
 import { fixtureResult, variantFixtureResult } from './fixture.js';
 
-const CSV_FILES = ['endpoints.csv', 'instances.csv', 'leftovers.csv', 'machines.csv', 'queue-lengths.csv', 'summary.csv', 'timeseries.csv'];
-const CHARTS = ['instances', 'latency', 'latency-cdf', 'machines', 'queue-heatmap', 'queue-length', 'queue-lengths', 'throughput'];
+const CSV_FILES = ['endpoints.csv', 'instances.csv', 'leftovers.csv', 'machines.csv', 'queue-lengths.csv', 'summary.csv', 'timeseries.csv', 'utilisation.csv'];
+const CHARTS = ['instances', 'latency', 'latency-cdf', 'machines', 'queue-heatmap', 'queue-length', 'queue-lengths', 'throughput', 'utilisation-heatmap'];
 
 let root: string;
 beforeEach(() => {

@@ -30,6 +30,12 @@ describe('fault scenarios', () => {
     expect(roundRobin.time_to_recover_s).toBeGreaterThan(5 * distributor.time_to_recover_s);
     expect(runOf(result, 'round-robin').summary.latency_p99_ms).toBeGreaterThan(20 * runOf(result, 'distributor').summary.latency_p99_ms);
     for (const r of result.runs) expect(r.summary.completed).toBe(r.summary.sent); // nothing lost, all delivered after the restart
+    // utilisation.csv: worker2 is idle in every bucket of its outage, and busy before it.
+    const worker2 = runOf(result, 'round-robin').utilisation.filter((u) => u.instance === 'worker2');
+    const during = worker2.filter((u) => u.time_s > 121 && u.time_s <= 180);
+    expect(during.length).toBeGreaterThan(10);
+    for (const u of during) expect(u.utilisation).toBe(0);
+    expect(worker2.filter((u) => u.time_s > 60 && u.time_s <= 120).some((u) => u.utilisation > 0.3)).toBe(true);
   });
 
   it('worker-restart: with session ids storage stays within capacity; without, stale entries pile up', async () => {

@@ -1,0 +1,96 @@
+// utilisation-heatmap: how busy each instance's handler threads were over time, one panel per
+// strategy (instance x time bucket, darker = busier). A crashed worker is a white stripe, an instance
+// round-robin keeps overloading a solid dark one, an idle one pale.
+import type { TopLevelSpec } from 'vega-lite';
+import type { RunResult, ScenarioResult } from '../metrics/results.js';
+import { CHART_WIDTH, PANEL_HEADER, VARIANT_TOOLTIP, chartHeader, strategyOrder } from './chart-style.js';
+import { roundSignificant } from './number-format.js';
+import { HEATMAP_COLUMNS } from './queue-heatmap.js';
+
+const ROW_STEP = 16;
+
+interface Cell {
+  strategy: string;
+  variant: string;
+  instance: string;
+  start_s: number;
+  time_s: number;
+  utilisation: number;
+}
+
+/** Per instance, consecutive buckets merged `factor` at a time: their mean utilisation. */
+function runCells(run: RunResult): Cell[] {
+  const times = [...new Set(run.utilisation.map((row) => row.time_s))].sort((a, b) => a - b);
+  const factor = Math.max(1, Math.ceil(times.length / HEATMAP_COLUMNS));
+  const column = new Map(times.map((t, i) => [t, Math.floor(i / factor)]));
+  const sums = new Map<string, { cell: Cell; total: number; n: number }>();
+  for (const row of run.utilisation) {
+    const c = column.get(row.time_s) ?? 0;
+    const label = row.instance === row.machine ? row.instance : `${row.instance} on ${row.machine}`;
+    const key = `${label}\u0000${c}`;
+    const first = c * factor;
+    const last = Math.min(times.length - 1, first + factor - 1);
+    const value = Number.isFinite(row.utilisation) ? row.utilisation : 0;
+    const entry = sums.get(key);
+    if (entry) {
+      entry.total += value;
+      entry.n++;
+    } else {
+      const cell = { strategy: row.strategy, variant: row.variant, instance: label, start_s: roundSignificant(first === 0 ? 0 : times[first - 1]), time_s: roundSignificant(times[last]), utilisation: 0 };
+      sums.set(key, { cell, total: value, n: 1 });
+    }
+  }
+  return [...sums.values()].map(({ cell, total, n }) => ({ ...cell, utilisation: roundSignificant(total / n) }));
+}
+
+export function utilisationHeatmapChart(result: ScenarioResult): TopLevelSpec {
+  const strategies = strategyOrder(result.runs);
+  const variants = result.variants.length > 0;
+  const cells = result.runs.flatMap(runCells);
+  const values = variants ? cells : cells.map(({ variant: _, ...cell }) => cell);
+  const mark = { type: 'rect', tooltip: true, aria: false } as const;
+  const encoding = {
+    x: { field: 'start_s', type: 'quantitative', title: 'time (s)', scale: { nice: false } },
+    x2: { field: 'time_s' },
+    y: { field: 'instance', type: 'nominal', title: null, axis: { labelLimit: 400 } },
+    color: {
+      field: 'utilisation',
+      type: 'quantitative',
+      title: 'busy threads',
+      scale: { domain: [0, 1], range: ['#ffffff', '#6baed6', '#08306b'] },
+      legend: { format: '.0%', gradientLength: 160 },
+    },
+    tooltip: [
+      ...(variants ? [VARIANT_TOOLTIP] : []),
+      { field: 'strategy', type: 'nominal', title: 'strategy' },
+      { field: 'instance', type: 'nominal', title: 'instance' },
+      { field: 'start_s', type: 'quantitative', title: 'from (s)' },
+      { field: 'time_s', type: 'quantitative', title: 'to (s)' },
+      { field: 'utilisation', type: 'quantitative', title: 'busy threads', format: '.0%' },
+    ],
+  };
+  const byStrategy = {
+    facet: { row: { field: 'strategy', type: 'nominal', sort: strategies, title: null, header: PANEL_HEADER } },
+    spacing: 12,
+    spec: { width: CHART_WIDTH, height: { step: ROW_STEP }, mark, encoding },
+  };
+  const header = chartHeader(result.scenario, {
+    what: 'instance utilisation over time (heatmap)',
+    subtitle: [
+      'share of each instance’s handler threads busy in each time bucket (mean over merged buckets); darker: busier',
+      ...(variants ? ['one block per variant, each with its own time axis'] : []),
+    ],
+  });
+  if (!variants) return { ...header, data: { values }, ...byStrategy } as TopLevelSpec;
+  return {
+    ...header,
+    data: { values },
+    spacing: 24,
+    vconcat: result.variants.map((variant) => ({
+      title: { text: `variant ${variant}`, fontSize: 12, anchor: 'start', offset: 6 },
+      transform: [{ filter: { field: 'variant', equal: variant } }],
+      ...byStrategy,
+    })),
+    resolve: { scale: { x: 'independent' } },
+  } as TopLevelSpec;
+}
