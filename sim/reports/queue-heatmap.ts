@@ -5,10 +5,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { QueueLengthRow, RunResult, ScenarioResult } from '../metrics/results.js';
 import { CHART_WIDTH, PANEL_HEADER, VARIANT_TOOLTIP, chartHeader, strategyOrder } from './chart-style.js';
 import { roundSignificant } from './number-format.js';
+import { HEATMAP_COLUMNS, heatmapColumns } from './heatmap-columns.js';
 import { queueLabel } from './queue-label.js';
 
-/** At most this many time columns: longer runs merge neighbouring buckets (keeping their maximum). */
-export const HEATMAP_COLUMNS = 100;
+export { HEATMAP_COLUMNS } from './heatmap-columns.js';
 /** Height of one queue's row, in pixels. */
 const ROW_STEP = 16;
 
@@ -23,24 +23,22 @@ interface Cell {
 
 /** The cells of one run: per queue, consecutive buckets merged `factor` at a time, their maximum length. */
 function runCells(run: RunResult): Cell[] {
-  const times = [...new Set(run.queueLengths.map((row) => row.time_s))].sort((a, b) => a - b);
-  const factor = Math.max(1, Math.ceil(times.length / HEATMAP_COLUMNS));
-  const column = new Map(times.map((t, i) => [t, Math.floor(i / factor)]));
+  // Merged buckets keep their maximum length.
+  const columns = heatmapColumns(run.queueLengths.map((row) => row.time_s));
   const cells = new Map<string, Cell>();
   for (const row of run.queueLengths) {
-    const c = column.get(row.time_s) ?? 0;
+    const c = columns.columnOf(row.time_s);
     const label = queueLabel(row.queue, row.machine);
     const key = `${label}\u0000${c}`;
-    const first = c * factor;
-    const last = Math.min(times.length - 1, first + factor - 1);
     const cell = cells.get(key);
     if (cell === undefined) {
+      const { start_s, time_s } = columns.span(c);
       cells.set(key, {
         strategy: row.strategy,
         variant: row.variant,
         queue_label: label,
-        start_s: roundSignificant(first === 0 ? 0 : times[first - 1]),
-        time_s: roundSignificant(times[last]),
+        start_s: roundSignificant(start_s),
+        time_s: roundSignificant(time_s),
         length: lengthOf(row),
       });
     } else cell.length = Math.max(cell.length, lengthOf(row));

@@ -5,7 +5,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { RunResult, ScenarioResult } from '../metrics/results.js';
 import { CHART_WIDTH, PANEL_HEADER, VARIANT_TOOLTIP, chartHeader, strategyOrder } from './chart-style.js';
 import { roundSignificant } from './number-format.js';
-import { HEATMAP_COLUMNS } from './queue-heatmap.js';
+import { heatmapColumns } from './heatmap-columns.js';
 
 const ROW_STEP = 16;
 
@@ -20,23 +20,20 @@ interface Cell {
 
 /** Per instance, consecutive buckets merged `factor` at a time: their mean utilisation. */
 function runCells(run: RunResult): Cell[] {
-  const times = [...new Set(run.utilisation.map((row) => row.time_s))].sort((a, b) => a - b);
-  const factor = Math.max(1, Math.ceil(times.length / HEATMAP_COLUMNS));
-  const column = new Map(times.map((t, i) => [t, Math.floor(i / factor)]));
+  const columns = heatmapColumns(run.utilisation.map((row) => row.time_s));
   const sums = new Map<string, { cell: Cell; total: number; n: number }>();
   for (const row of run.utilisation) {
-    const c = column.get(row.time_s) ?? 0;
+    const c = columns.columnOf(row.time_s);
     const label = row.instance === row.machine ? row.instance : `${row.instance} on ${row.machine}`;
     const key = `${label}\u0000${c}`;
-    const first = c * factor;
-    const last = Math.min(times.length - 1, first + factor - 1);
     const value = Number.isFinite(row.utilisation) ? row.utilisation : 0;
     const entry = sums.get(key);
     if (entry) {
       entry.total += value;
       entry.n++;
     } else {
-      const cell = { strategy: row.strategy, variant: row.variant, instance: label, start_s: roundSignificant(first === 0 ? 0 : times[first - 1]), time_s: roundSignificant(times[last]), utilisation: 0 };
+      const { start_s, time_s } = columns.span(c);
+      const cell = { strategy: row.strategy, variant: row.variant, instance: label, start_s: roundSignificant(start_s), time_s: roundSignificant(time_s), utilisation: 0 };
       sums.set(key, { cell, total: value, n: 1 });
     }
   }
