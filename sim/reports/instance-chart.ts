@@ -4,6 +4,19 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { InstanceRow, ScenarioResult } from '../metrics/results.js';
 import { CHART_WIDTH, VARIANT_TOOLTIP, chartHeader, chartValues, strategyColor, strategyOrder } from './chart-style.js';
 
+/** What a bar's tooltip shows, in every instances chart. */
+const INSTANCE_TOOLTIP = [
+  { field: 'strategy', type: 'nominal', title: 'strategy' },
+  { field: 'endpoint', type: 'nominal', title: 'endpoint' },
+  { field: 'instance', type: 'nominal', title: 'instance' },
+  { field: 'machine', type: 'nominal', title: 'machine' },
+  { field: 'threads', type: 'quantitative', title: 'threads' },
+  { field: 'processed', type: 'quantitative', title: 'processed (messages)', format: ',d' },
+  { field: 'share', type: 'quantitative', title: 'share', format: '.1%' },
+  { field: 'utilisation', type: 'quantitative', title: 'utilisation', format: '.1%' },
+  { field: 'queue_length_max', type: 'quantitative', title: 'max queue length (messages)' },
+] as const;
+
 /** Height of one bar band, in pixels: fits an 11 px label with room to spare. */
 const BAR_STEP = 20;
 
@@ -59,17 +72,7 @@ export function instancesChart(result: ScenarioResult): TopLevelSpec {
           mark: { type: 'bar', tooltip: true },
           encoding: {
             color,
-            tooltip: [
-              { field: 'strategy', type: 'nominal', title: 'strategy' },
-              { field: 'endpoint', type: 'nominal', title: 'endpoint' },
-              { field: 'instance', type: 'nominal', title: 'instance' },
-              { field: 'machine', type: 'nominal', title: 'machine' },
-              { field: 'threads', type: 'quantitative', title: 'threads' },
-              { field: 'processed', type: 'quantitative', title: 'processed (messages)', format: ',d' },
-              { field: 'share', type: 'quantitative', title: 'share', format: '.1%' },
-              { field: 'utilisation', type: 'quantitative', title: 'utilisation', format: '.1%' },
-              { field: 'queue_length_max', type: 'quantitative', title: 'max queue length (messages)' },
-            ],
+            tooltip: [...INSTANCE_TOOLTIP],
           },
         },
         // The count at the end of each bar, so a share can be read without the axis.
@@ -135,18 +138,7 @@ function instancesByVariantChart(result: ScenarioResult): TopLevelSpec {
           mark: { type: 'bar', tooltip: true },
           encoding: {
             color,
-            tooltip: [
-              VARIANT_TOOLTIP,
-              { field: 'strategy', type: 'nominal', title: 'strategy' },
-              { field: 'endpoint', type: 'nominal', title: 'endpoint' },
-              { field: 'instance', type: 'nominal', title: 'instance' },
-              { field: 'machine', type: 'nominal', title: 'machine' },
-              { field: 'threads', type: 'quantitative', title: 'threads' },
-              { field: 'processed', type: 'quantitative', title: 'processed (messages)', format: ',d' },
-              { field: 'share', type: 'quantitative', title: 'share', format: '.1%' },
-              { field: 'utilisation', type: 'quantitative', title: 'utilisation', format: '.1%' },
-              { field: 'queue_length_max', type: 'quantitative', title: 'max queue length (messages)' },
-            ],
+            tooltip: [VARIANT_TOOLTIP, ...INSTANCE_TOOLTIP],
           },
         },
         {
