@@ -9,6 +9,7 @@ import type { Machine } from './machine.js';
 import { WORK } from './message-pool.js';
 import { endPartition, startDuplicateQmid, startPartition, stopDuplicateQmid } from './network-faults.js';
 import type { FaultSpec } from './scenario.js';
+import { accept, lose } from './transport.js';
 import type { World } from './world.js';
 
 /** One time a fault was in force, for the fault impact report. */
@@ -125,14 +126,14 @@ function restartMachine(world: World, machine: Machine): void {
   for (const instance of world.instances) {
     if (instance.machine === machine && !instance.decommissioned && world.sim.now >= instance.addedAtMs) startInstance(world, instance.index);
   }
-  world.acceptWaiting(machine);
+  accept(world, machine);
 }
 
 /** Express messages are in memory only: a crash loses what the machine's queues hold. */
 function loseExpress(world: World, machine: Machine): void {
   for (const queue of world.queues) {
     if (queue.machine !== machine.index) continue;
-    while (queue.items.length > 0) world.lose(queue.items.shift(), 'lost in the crash (express)');
+    while (queue.items.length > 0) lose(world, queue.items.shift(), 'lost in the crash (express)');
     queue.length.set(world.sim.now, 0);
   }
 }

@@ -10,6 +10,7 @@
 // resend it goes through if both ends work by then, and otherwise vanishes with `lossProbability`.
 import { createStream, type RandomStream } from '../random/stream.js';
 import { Ev } from './events.js';
+import { lose } from './transport.js';
 import type { World } from './world.js';
 
 export class QmidGroup {
@@ -87,7 +88,7 @@ export function resend(world: World, m: number, q: number): void {
   if (stalls(world, from, to)) {
     const group = world.network?.groups.get(world.machines[from].qmidGroup) ?? world.network?.groups.get(world.machines[to].qmidGroup);
     if (group && group.rng.next() < group.lossProbability) {
-      world.lose(m, 'vanished (duplicate QMId)');
+      lose(world, m, 'vanished (duplicate QMId)');
       return;
     }
     stall(world, m, q, world.pool.resends[m] + 1);

@@ -4,6 +4,7 @@
 // flow control (fair), or with the user's module (custom).
 import type { Handler } from './handler.js';
 import type { Sender } from './sender.js';
+import { lose } from './transport.js';
 import type { World } from './world.js';
 import { callCustom } from './custom-strategy.js';
 
@@ -13,7 +14,7 @@ export function route(world: World, sender: Sender, handler: Handler, m: number)
   const endpoint = handler.endpoint;
   const list = sender.view[endpoint];
   if (list.length === 0) {
-    world.lose(m, `${sender.name} has no instance of ${world.endpointNames[endpoint]} in its mapping`);
+    lose(world, m, `${sender.name} has no instance of ${world.endpointNames[endpoint]} in its mapping`);
     return -1;
   }
   let pick: number;

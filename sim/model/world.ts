@@ -22,7 +22,7 @@ import { handlerDone, threadCommit, threadReceived, threadTake } from './handler
 import type { EndpointInstance } from './instance.js';
 import { crashInstance, refresh, startInstance, startRun } from './lifecycle.js';
 import type { Machine } from './machine.js';
-import { MessagePool, PROCESSING, QUEUED, REPLY, WORK } from './message-pool.js';
+import { MessagePool, PROCESSING, QUEUED, WORK } from './message-pool.js';
 import type { WorldObserver } from './observer.js';
 import type { OutgoingQueue } from './outgoing-queue.js';
 import { QueueRole, type MessageQueue } from './queue.js';
@@ -31,7 +31,7 @@ import type { Scenario, StrategySpec } from './scenario.js';
 import type { SendStream, Sender } from './sender.js';
 import { arrival } from './sending.js';
 import type { TraceEvent, TraceSink } from './trace.js';
-import { accept, deliver, queueManagerIdle, transmit } from './transport.js';
+import { deliver, queueManagerIdle, transmit } from './transport.js';
 import { decommissionCheck, faultEnd, FaultState, faultStart } from './faults.js';
 import { consumerName, messageLabel } from './labels.js';
 import { type NetworkFaults, qmidSwitch, resend } from './network-faults.js';
@@ -277,31 +277,6 @@ export class World implements EventHandler {
 
   emit(event: TraceEvent, m: number, by: string, where: string, detail: string): void {
     this.trace?.({ time_ms: this.sim.now, event, message: m < 0 ? '' : messageLabel(this, m), by, where, detail });
-  }
-
-  /** Message m is gone for good: counted lost (work), and out of any outgoing queue. */
-  lose(m: number, why: string): void {
-    const pool = this.pool;
-    if (this.trace) this.emit('lost', m, pool.at[m] >= 0 ? this.machines[pool.at[m]].name : 'broker', '', why);
-    if (pool.via[m] >= 0) {
-      const out = this.outgoing[pool.via[m]];
-      out.length.add(this.sim.now, -1);
-      if (pool.kind[m] === WORK) out.work--;
-    }
-    if (pool.kind[m] === WORK) {
-      this.lost++;
-      this.liveWork--;
-      this.observer.lost(this, m);
-    } else if (pool.kind[m] === REPLY) {
-      this.liveReplies--;
-    }
-    pool.release(m);
-    this.checkDrained();
-  }
-
-  /** A machine is back: the deliveries that waited for it are accepted. */
-  acceptWaiting(machine: Machine): void {
-    accept(this, machine);
   }
 
   endWarmup(): void {

@@ -1,35 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { buildCharts } from '../../sim/reports/charts.js';
 import { fixtureResult, variantFixtureResult } from './fixture.js';
 import { sampleResult, variantSampleResult } from './sample-result.js';
+import { compileWithWarnings } from './vega-lite-strict.js';
 
 type Json = unknown;
 
 /** Compiles with vega-lite, failing on any warning as well as on errors. */
 function compileStrict(spec: object): Record<string, Json> {
-  const warnings: string[] = [];
-  const logger = {
-    level() {
-      return this;
-    },
-    warn(...args: unknown[]) {
-      warnings.push(args.join(' '));
-      return this;
-    },
-    info() {
-      return this;
-    },
-    debug() {
-      return this;
-    },
-    error(...args: unknown[]) {
-      throw new Error(args.join(' '));
-    },
-  };
-  const vega = compile(spec as TopLevelSpec, { logger }).spec as Record<string, Json>;
+  const { vega, warnings } = compileWithWarnings(spec);
   expect(warnings).toEqual([]);
   return vega;
 }
