@@ -1,6 +1,14 @@
 // The reports layer: run results -> CSV, Vega-Lite specs, SVG and the printed comparison table.
 // It returns text and writes only through an Output; it never prints and never exits.
-export { buildCharts, type Chart } from './charts.js';
+// Its folders, one concern each: csv/, charts/ (run and sweep charts, their style), render/ (SVG, PNG),
+// html/ (report.html), text/ (table, findings, plan), explain/ (narrated trace, Mermaid) and format/
+// (numbers and names). Other layers and the tests import this file only.
+
+// The report folder.
+export { writeReport, isSweepResult, type ReportOptions } from './write-report.js';
+export { beginOutput, type Output } from './output-dir.js';
+
+// CSV files.
 export {
   ENDPOINT_COLUMNS,
   INSTANCE_COLUMNS,
@@ -11,7 +19,7 @@ export {
   QUEUE_LENGTH_COLUMNS,
   SUMMARY_COLUMNS,
   TIMESERIES_COLUMNS,
-} from './columns.js';
+} from './csv/columns.js';
 export {
   endpointsCsv,
   instancesCsv,
@@ -22,26 +30,37 @@ export {
   summaryCsv,
   timeseriesCsv,
   toCsv,
-} from './csv.js';
-export { createMessagesCsvWriter, type MessagesCsvWriter } from './messages-csv.js';
-export { formatFixed, formatNumber, roundSignificant } from './number-format.js';
-export { beginOutput, type Output } from './output-dir.js';
-export { renderSvg, type RenderOptions } from './render.js';
-export { formatComparisonTable } from './table.js';
-export { writeReport, type ReportOptions } from './write-report.js';
-export { findings, rankedFindings, type Finding, type FindingKind } from './findings.js';
-export { mermaidDiagram } from './mermaid.js';
-export { narrateSteps, narrateTrace } from './narration.js';
-export { formatClock } from './trace-labels.js';
-export type { Step, StepKind } from './trace-steps.js';
-export { TraceStory, type StoryOptions } from './trace-story.js';
-export { PLAN_COLUMNS, SUMMARY_METRIC_COLUMNS, sweepColumns, sweepSummaryColumns } from './sweep-columns.js';
-export { planCsv, sweepCsv, sweepSummaryCsv, tableCsv } from './sweep-csv.js';
-export { formatPlan } from './plan-text.js';
-export { buildSweepCharts } from './sweep-charts.js';
-export { queueHeatmapChart } from './queue-heatmap.js';
-export { PNG_WIDTH, renderPng } from './png.js';
-export { buildHtmlReport, type HtmlReportInput } from './html-report.js';
-export { isSweepResult } from './write-report.js';
-export { utilisationHeatmapChart } from './utilisation-heatmap.js';
-export { utilisationCsv } from './csv.js';
+  utilisationCsv,
+} from './csv/run-csv.js';
+export { createMessagesCsvWriter, type MessagesCsvWriter } from './csv/messages-csv.js';
+export { PLAN_COLUMNS, SUMMARY_METRIC_COLUMNS, sweepColumns, sweepSummaryColumns } from './csv/sweep-columns.js';
+export { planCsv, sweepCsv, sweepSummaryCsv, tableCsv } from './csv/sweep-csv.js';
+
+// Charts (Vega-Lite specs).
+export { buildCharts, type Chart } from './charts/run-charts.js';
+export { buildSweepCharts } from './charts/sweep-charts.js';
+export { minWorkersData } from './charts/min-workers-chart.js';
+export { queueHeatmapChart } from './charts/queue-heatmap.js';
+export { utilisationHeatmapChart } from './charts/utilisation-heatmap.js';
+
+// Rendering.
+export { renderSvg, type RenderOptions } from './render/svg.js';
+export { PNG_WIDTH, renderPng } from './render/png.js';
+
+// report.html.
+export { buildHtmlReport, type HtmlReportInput } from './html/html-report.js';
+
+// Text for the terminal and findings.txt.
+export { formatComparisonTable } from './text/comparison-table.js';
+export { findings, rankedFindings, type Finding, type FindingKind } from './text/findings.js';
+export { formatPlan, ms as formatMilliseconds } from './text/plan-text.js';
+
+// The narrated trace and its sequence diagram.
+export { narrateSteps, narrateTrace } from './explain/narration.js';
+export { mermaidDiagram } from './explain/mermaid.js';
+export { formatClock } from './explain/trace-labels.js';
+export type { Step, StepKind } from './explain/trace-steps.js';
+export { TraceStory, type StoryOptions } from './explain/trace-story.js';
+
+// Number formatting.
+export { formatFixed, formatNumber, roundSignificant } from './format/number-format.js';

@@ -1,7 +1,7 @@
 // Everything a run writes into its report folder, through an Output so the folder only ever holds a
 // complete report.
 import type { ScenarioResult, SweepResult } from '../metrics/results.js';
-import { type Chart, buildCharts } from './charts.js';
+import { type Chart, buildCharts } from './charts/run-charts.js';
 import {
   endpointsCsv,
   faultsCsv,
@@ -12,16 +12,16 @@ import {
   utilisationCsv,
   summaryCsv,
   timeseriesCsv,
-} from './csv.js';
-import { findings } from './findings.js';
-import { buildHtmlReport } from './html-report.js';
+} from './csv/run-csv.js';
+import { findings } from './text/findings.js';
+import { buildHtmlReport } from './html/html-report.js';
 import type { Output } from './output-dir.js';
-import { renderPng } from './png.js';
-import { queueHeatmapChart } from './queue-heatmap.js';
-import { utilisationHeatmapChart } from './utilisation-heatmap.js';
-import { renderSvg } from './render.js';
-import { buildSweepCharts } from './sweep-charts.js';
-import { planCsv, sweepCsv, sweepSummaryCsv } from './sweep-csv.js';
+import { renderPng } from './render/png.js';
+import { queueHeatmapChart } from './charts/queue-heatmap.js';
+import { utilisationHeatmapChart } from './charts/utilisation-heatmap.js';
+import { renderSvg } from './render/svg.js';
+import { buildSweepCharts } from './charts/sweep-charts.js';
+import { planCsv, sweepCsv, sweepSummaryCsv } from './csv/sweep-csv.js';
 
 export interface ReportOptions {
   /** Render every chart to <name>.svg as well (loads vega, ~0.4 s plus ~0.1 s per chart). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCharts } from '../../sim/reports/charts.js';
+import { buildCharts } from '../../sim/reports/index.js';
 import { fixtureResult, variantFixtureResult } from './fixture.js';
 import { sampleResult, variantSampleResult } from './sample-result.js';
 import { compileWithWarnings } from './vega-lite-strict.js';

@@ -12,7 +12,7 @@ import {
   QUEUE_LENGTH_COLUMNS,
   SUMMARY_COLUMNS,
   TIMESERIES_COLUMNS,
-} from '../../sim/reports/columns.js';
+} from '../../sim/reports/index.js';
 
 const source = readFileSync(new URL('../../sim/metrics/results.ts', import.meta.url), 'utf8');
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { endpointsCsv, instancesCsv, leftoversCsv, machinesCsv, queueLengthsCsv, summaryCsv, timeseriesCsv, toCsv } from '../../sim/reports/csv.js';
+import {
+  endpointsCsv,
+  instancesCsv,
+  leftoversCsv,
+  machinesCsv,
+  queueLengthsCsv,
+  summaryCsv,
+  timeseriesCsv,
+  toCsv,
+} from '../../sim/reports/index.js';
 import { fixtureResult, variantFixtureResult } from './fixture.js';
 
 const runs = fixtureResult().runs;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageRow } from '../../sim/metrics/results.js';
-import { createMessagesCsvWriter } from '../../sim/reports/messages-csv.js';
+import { createMessagesCsvWriter } from '../../sim/reports/index.js';
 
 const HEADER =
   'strategy,variant,id,sender,message,endpoint,instance,warmup,sent_ms,queued_ms,forwarded_ms,delivered_ms,started_ms,completed_ms,latency_ms,wait_ms,service_ms,attempts';

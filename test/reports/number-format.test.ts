@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFixed, formatNumber, roundSignificant } from '../../sim/reports/number-format.js';
+import { formatFixed, formatNumber, roundSignificant } from '../../sim/reports/index.js';
 
 describe('formatNumber', () => {
   it.each([

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { beginOutput } from '../../sim/reports/output-dir.js';
+import { beginOutput } from '../../sim/reports/index.js';
 
 let root: string;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepRun } from '../../sim/metrics/results.js';
-import { formatPlan, ms } from '../../sim/reports/plan-text.js';
+import { formatPlan, formatMilliseconds as ms } from '../../sim/reports/index.js';
 import { COUNT, sweepFixture, sweepFrom } from './sweep-fixture.js';
 
 const RATE = 'senders.web.sends[0].arrivals.rate';

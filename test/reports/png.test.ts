@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCharts } from '../../sim/reports/charts.js';
-import { PNG_WIDTH, renderPng } from '../../sim/reports/png.js';
-import { renderSvg } from '../../sim/reports/render.js';
-import { buildSweepCharts } from '../../sim/reports/sweep-charts.js';
+import { buildCharts, PNG_WIDTH, renderPng, renderSvg, buildSweepCharts } from '../../sim/reports/index.js';
 import { fixtureResult } from './fixture.js';
 import { sweepFixture } from './sweep-fixture.js';
 

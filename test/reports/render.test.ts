@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCharts } from '../../sim/reports/charts.js';
-import { renderSvg } from '../../sim/reports/render.js';
+import { buildCharts, renderSvg } from '../../sim/reports/index.js';
 import { fixtureResult } from './fixture.js';
 import { sampleResult, variantSampleResult } from './sample-result.js';
 

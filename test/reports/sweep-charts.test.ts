@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepResult } from '../../sim/metrics/results.js';
-import { minWorkersData } from '../../sim/reports/min-workers-chart.js';
-import { queueHeatmapChart } from '../../sim/reports/queue-heatmap.js';
-import { renderSvg } from '../../sim/reports/render.js';
-import { buildSweepCharts } from '../../sim/reports/sweep-charts.js';
+import { minWorkersData, queueHeatmapChart, renderSvg, buildSweepCharts } from '../../sim/reports/index.js';
 import { fixtureResult, variantFixtureResult } from './fixture.js';
 import { sampleResult, variantSampleResult } from './sample-result.js';
 import { COUNT, sweepFixture, sweepFrom } from './sweep-fixture.js';

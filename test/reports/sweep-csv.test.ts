@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SUMMARY_COLUMNS } from '../../sim/reports/columns.js';
-import { PLAN_COLUMNS, SUMMARY_METRIC_COLUMNS, sweepColumns } from '../../sim/reports/sweep-columns.js';
-import { planCsv, sweepCsv, sweepSummaryCsv } from '../../sim/reports/sweep-csv.js';
+import {
+  SUMMARY_COLUMNS,
+  PLAN_COLUMNS,
+  SUMMARY_METRIC_COLUMNS,
+  sweepColumns,
+  planCsv,
+  sweepCsv,
+  sweepSummaryCsv,
+} from '../../sim/reports/index.js';
 import { COUNT, sweepFixture, sweepFrom } from './sweep-fixture.js';
 
 const source = readFileSync(new URL('../../sim/metrics/results.ts', import.meta.url), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatComparisonTable } from '../../sim/reports/table.js';
+import { formatComparisonTable } from '../../sim/reports/index.js';
 import { fixtureResult, variantFixtureResult } from './fixture.js';
 
 describe('formatComparisonTable', () => {

@@ -2,8 +2,7 @@
 // compiling without a vega-lite warning, and the CSV it comes from.
 import { describe, expect, it } from 'vitest';
 import type { UtilisationRow } from '../../sim/metrics/results.js';
-import { utilisationCsv } from '../../sim/reports/csv.js';
-import { utilisationHeatmapChart } from '../../sim/reports/utilisation-heatmap.js';
+import { utilisationCsv, utilisationHeatmapChart } from '../../sim/reports/index.js';
 import { fixtureResult } from './fixture.js';
 import { compileWithWarnings } from './vega-lite-strict.js';
 

@@ -5,9 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScenarioResult, SweepResult } from '../../sim/metrics/results.js';
-import { beginOutput } from '../../sim/reports/output-dir.js';
-import { type ReportOptions, isSweepResult, writeReport } from '../../sim/reports/write-report.js';
-import { planCsv, sweepCsv, sweepSummaryCsv } from '../../sim/reports/sweep-csv.js';
+import {
+  beginOutput,
+  type ReportOptions,
+  isSweepResult,
+  writeReport,
+  planCsv,
+  sweepCsv,
+  sweepSummaryCsv,
+} from '../../sim/reports/index.js';
 import { fixtureResult } from './fixture.js';
 import { sweepFixture } from './sweep-fixture.js';
 

@@ -2,9 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCharts } from '../../sim/reports/charts.js';
-import { beginOutput } from '../../sim/reports/output-dir.js';
-import { writeReport } from '../../sim/reports/write-report.js';
+import { buildCharts, beginOutput, writeReport } from '../../sim/reports/index.js';
 import type { ScenarioResult } from '../../sim/metrics/results.js';
 import { fixtureResult, variantFixtureResult } from './fixture.js';
 

@@ -1,7 +1,7 @@
 // Findings on hand-made results: the exact sentences when their condition holds, none when it does not.
 import { describe, expect, it } from 'vitest';
 import type { RunResult, ScenarioResult } from '../../sim/metrics/results.js';
-import { findings, rankedFindings } from '../../sim/reports/findings.js';
+import { findings, rankedFindings } from '../../sim/reports/index.js';
 import { fixtureResult, variantFixtureResult } from '../reports/fixture.js';
 
 /** Two runs with the same numbers (the fixture's distributor run twice): nothing stands out. */

@@ -1,9 +1,7 @@
 // The story as a Mermaid sequence diagram: participants, arrows for sends, forwards, replies and ready
 // messages, notes for handling and waits.
 import { describe, expect, it } from 'vitest';
-import { mermaidDiagram } from '../../sim/reports/mermaid.js';
-import { TraceStory } from '../../sim/reports/trace-story.js';
-import type { Step } from '../../sim/reports/trace-steps.js';
+import { mermaidDiagram, TraceStory, type Step } from '../../sim/reports/index.js';
 import { MACHINES, records } from './story-run.js';
 
 async function diagram(yaml: string, messages: number): Promise<string> {

@@ -2,9 +2,9 @@
 // part of each spec (not added at render time) so a *.vl.json opened in the Vega editor looks the same
 // as the SVG we render.
 import type { Config, TopLevelSpec } from 'vega-lite';
-import type { Scenario } from '../model/scenario.js';
-import type { RunResult } from '../metrics/results.js';
-import { roundSignificant } from './number-format.js';
+import type { Scenario } from '../../model/scenario.js';
+import type { RunResult } from '../../metrics/results.js';
+import { roundSignificant } from '../format/number-format.js';
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 export const CHART_WIDTH = 640;

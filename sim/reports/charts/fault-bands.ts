@@ -2,7 +2,7 @@
 // of the run), labelled with its name, behind the chart's own lines. Charts of runs without faults
 // are returned unchanged.
 import type { TopLevelSpec } from 'vega-lite';
-import type { ScenarioResult } from '../metrics/results.js';
+import type { ScenarioResult } from '../../metrics/results.js';
 
 interface Band {
   variant: string;

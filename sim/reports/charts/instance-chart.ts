@@ -1,7 +1,7 @@
 // How the work was spread over the instances: the chart that shows round-robin feeding a slow or dead
 // node its full share while the distributor routes around it.
 import type { TopLevelSpec } from 'vega-lite';
-import type { InstanceRow, ScenarioResult } from '../metrics/results.js';
+import type { InstanceRow, ScenarioResult } from '../../metrics/results.js';
 import { CHART_WIDTH, VARIANT_TOOLTIP, chartHeader, chartValues, strategyColor, strategyOrder } from './chart-style.js';
 
 /** What a bar's tooltip shows, in every instances chart. */

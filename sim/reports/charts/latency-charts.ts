@@ -1,7 +1,7 @@
 // The latency charts: the headline statistics side by side, and the whole distribution as a CDF.
 // With variants, each becomes one panel per variant (the strategy colours stay the same).
 import type { TopLevelSpec } from 'vega-lite';
-import type { ScenarioResult } from '../metrics/results.js';
+import type { ScenarioResult } from '../../metrics/results.js';
 import {
   CHART_HEIGHT,
   CHART_WIDTH,

@@ -1,7 +1,7 @@
 // How busy each machine's MSMQ queue manager was: the chart that shows the distributor's machine doing
 // 7 operations per message and saturating while the workers' queue managers idle.
 import type { TopLevelSpec } from 'vega-lite';
-import type { ScenarioResult } from '../metrics/results.js';
+import type { ScenarioResult } from '../../metrics/results.js';
 import {
   CHART_HEIGHT,
   CHART_WIDTH,

@@ -2,9 +2,9 @@
 // count that meets the SLA at each value of the other, per strategy: the capacity plan as one picture.
 // The rule is plan.ts's: the upper 95% bound (the mean with one replication) at or under the limit.
 import type { TopLevelSpec } from 'vega-lite';
-import type { SweepResult } from '../metrics/results.js';
+import type { SweepResult } from '../../metrics/results.js';
 import { CHART_HEIGHT, CHART_WIDTH, chartHeader, strategyColor } from './chart-style.js';
-import { formatNumber, roundSignificant } from './number-format.js';
+import { formatNumber, roundSignificant } from '../format/number-format.js';
 import {
   formatParameterValue,
   isInstanceCount,
@@ -13,7 +13,7 @@ import {
   slaColumn,
   sweepStrategies,
   upperBound,
-} from './sweep-parameters.js';
+} from '../format/sweep-parameters.js';
 
 /** The index of the instance count and of the other parameter, when the sweep is shaped for this chart. */
 function shape(result: SweepResult): { count: number; other: number } | undefined {

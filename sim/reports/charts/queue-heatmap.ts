@@ -2,11 +2,11 @@
 // bucket, darker = longer). Where work piles up, and when, at a glance: a worker that round-robin keeps
 // feeding after it slowed down is a dark stripe. How busy each instance was: utilisation-heatmap.ts.
 import type { TopLevelSpec } from 'vega-lite';
-import type { QueueLengthRow, RunResult, ScenarioResult } from '../metrics/results.js';
+import type { QueueLengthRow, RunResult, ScenarioResult } from '../../metrics/results.js';
 import { CHART_WIDTH, PANEL_HEADER, VARIANT_TOOLTIP, chartHeader, strategyOrder } from './chart-style.js';
-import { roundSignificant } from './number-format.js';
+import { roundSignificant } from '../format/number-format.js';
 import { HEATMAP_COLUMNS, heatmapColumns } from './heatmap-columns.js';
-import { queueLabel } from './queue-label.js';
+import { queueLabel } from '../format/queue-label.js';
 
 export { HEATMAP_COLUMNS } from './heatmap-columns.js';
 /** Height of one queue's row, in pixels. */

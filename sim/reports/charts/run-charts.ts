@@ -1,6 +1,6 @@
 // The chart set of a report. Each spec is self-contained (data inlined as values) so a *.vl.json can
 // be opened on its own in the Vega editor, mailed, or diffed between runs.
-import type { ScenarioResult } from '../metrics/results.js';
+import type { ScenarioResult } from '../../metrics/results.js';
 import { instancesChart } from './instance-chart.js';
 import { latencyCdfChart, latencyChart } from './latency-charts.js';
 import { machinesChart } from './machine-chart.js';

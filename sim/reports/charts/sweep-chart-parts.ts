@@ -2,9 +2,9 @@
 // and 95% interval, the x axis (the first swept parameter), the facet by the other parameters, and
 // the marks that draw an estimate (a line with a confidence band, or with no parameter a point with
 // an error bar per strategy).
-import type { SweepResult } from '../metrics/results.js';
+import type { SweepResult } from '../../metrics/results.js';
 import { CHART_WIDTH, type LayerPanelSpec, strategyColor } from './chart-style.js';
-import { roundSignificant } from './number-format.js';
+import { roundSignificant } from '../format/number-format.js';
 import {
   contextLabel,
   contextTitle,
@@ -14,7 +14,7 @@ import {
   shortParameterTitle,
   sweepContexts,
   sweepStrategies,
-} from './sweep-parameters.js';
+} from '../format/sweep-parameters.js';
 
 export interface EstimateDatum {
   /** The grid point (AggregateRow.point). */

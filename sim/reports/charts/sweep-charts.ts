@@ -1,7 +1,7 @@
 // The chart set of a sweep's report, in the order an HTML report shows them. Like buildCharts, each
 // spec is self-contained (its data inlined).
-import type { SweepResult } from '../metrics/results.js';
-import type { Chart } from './charts.js';
+import type { SweepResult } from '../../metrics/results.js';
+import type { Chart } from './run-charts.js';
 import { hasMinWorkers, minWorkersChart } from './min-workers-chart.js';
 import { sweepLatencyChart } from './sweep-latency-chart.js';
 import { hasTheoryWait, sweepUtilisationChart, sweepWaitTheoryChart } from './sweep-theory-charts.js';

@@ -3,12 +3,12 @@
 // tail is what capacity is planned for), each with its own latency scale; with two parameters, one
 // column per value of the second.
 import type { TopLevelSpec } from 'vega-lite';
-import type { SweepResult } from '../metrics/results.js';
-import type { SlaSpec } from '../model/scenario.js';
+import type { SweepResult } from '../../metrics/results.js';
+import type { SlaSpec } from '../../model/scenario.js';
 import { chartHeader } from './chart-style.js';
-import { formatNumber } from './number-format.js';
+import { formatNumber } from '../format/number-format.js';
 import { type EstimateDatum, estimateData, estimateLayers, facetByContext, sweepLayout, xEncoding } from './sweep-chart-parts.js';
-import { replicationsText, slaColumn } from './sweep-parameters.js';
+import { replicationsText, slaColumn } from '../format/sweep-parameters.js';
 
 interface Statistic {
   column: string;

@@ -3,11 +3,11 @@
 // per thread. sweep-wait-theory: the simulated mean wait against the closed form (M/M/c, E_k/M/1, ...),
 // with the points whose runs were flagged 'disagrees' ringed.
 import type { TopLevelSpec } from 'vega-lite';
-import type { SweepResult } from '../metrics/results.js';
+import type { SweepResult } from '../../metrics/results.js';
 import { chartHeader } from './chart-style.js';
-import { roundSignificant } from './number-format.js';
+import { roundSignificant } from '../format/number-format.js';
 import { type EstimateDatum, estimateData, estimateLayers, facetByContext, pointTooltip, sweepLayout, xEncoding } from './sweep-chart-parts.js';
-import { metricOf, replicationsText } from './sweep-parameters.js';
+import { metricOf, replicationsText } from '../format/sweep-parameters.js';
 
 const SIMULATED = 'simulated (mean, 95% CI)';
 const THEORY_UTILISATION = 'theory: offered load / threads';

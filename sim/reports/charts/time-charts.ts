@@ -2,7 +2,7 @@
 // each run has its own time line (a variant with 1 s handlers may run an hour, one with 1 ms handlers
 // a minute), so every variant gets its own panel with its own time and value axes.
 import type { TopLevelSpec } from 'vega-lite';
-import type { ScenarioResult } from '../metrics/results.js';
+import type { ScenarioResult } from '../../metrics/results.js';
 import {
   CHART_HEIGHT,
   CHART_WIDTH,
@@ -18,7 +18,7 @@ import {
   strategyOrder,
   variantRows,
 } from './chart-style.js';
-import { queueLabel } from './queue-label.js';
+import { queueLabel } from '../format/queue-label.js';
 
 const TIME_AXIS = { field: 'time_s', type: 'quantitative', title: 'time (s)' } as const;
 

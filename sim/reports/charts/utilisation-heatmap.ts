@@ -2,9 +2,9 @@
 // strategy (instance x time bucket, darker = busier). A crashed worker is a white stripe, an instance
 // round-robin keeps overloading a solid dark one, an idle one pale.
 import type { TopLevelSpec } from 'vega-lite';
-import type { RunResult, ScenarioResult } from '../metrics/results.js';
+import type { RunResult, ScenarioResult } from '../../metrics/results.js';
 import { CHART_WIDTH, PANEL_HEADER, VARIANT_TOOLTIP, chartHeader, strategyOrder } from './chart-style.js';
-import { roundSignificant } from './number-format.js';
+import { roundSignificant } from '../format/number-format.js';
 import { heatmapColumns } from './heatmap-columns.js';
 
 const ROW_STEP = 16;

@@ -3,9 +3,9 @@
 // round trip), so next to a 1 ms handler it dominates, next to a 1 s handler it disappears, while the
 // imbalance of sender-side distribution grows with the handler time.
 import type { TopLevelSpec } from 'vega-lite';
-import type { ScenarioResult, SummaryRow } from '../metrics/results.js';
+import type { ScenarioResult, SummaryRow } from '../../metrics/results.js';
 import { CHART_WIDTH, chartHeader, chartValues, strategyColor, strategyOrder } from './chart-style.js';
-import { roundSignificant } from './number-format.js';
+import { roundSignificant } from '../format/number-format.js';
 
 /** A latency axis is logarithmic when the latencies span more than this ratio (two decades). */
 const LOG_LATENCY_RATIO = 100;

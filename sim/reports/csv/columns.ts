@@ -12,7 +12,7 @@ import type {
   SummaryRow,
   TimeseriesRow,
   UtilisationRow,
-} from '../metrics/results.js';
+} from '../../metrics/results.js';
 
 /**
  * Returns the list unchanged; the type makes leaving out a field of T a compile error, so a field

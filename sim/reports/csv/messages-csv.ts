@@ -5,9 +5,9 @@
 // (the only allocation), copies it into one reused 64 KB buffer and calls fs.writeSync only when the
 // buffer is full. csv-stringify is not used here: it allocates several objects per record.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { MessageRow, MessageSink } from '../metrics/results.js';
+import type { MessageRow, MessageSink } from '../../metrics/results.js';
 import { MESSAGE_COLUMNS } from './columns.js';
-import { formatFixed } from './number-format.js';
+import { formatFixed } from '../format/number-format.js';
 
 const BUFFER_BYTES = 64 * 1024;
 /** UTF-8 needs at most 3 bytes per UTF-16 code unit; reserving this much means a line always fits. */

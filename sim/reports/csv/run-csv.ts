@@ -2,7 +2,7 @@
 // leftovers), built in memory with csv-stringify. messages.csv can be huge and is streamed instead
 // (messages-csv.ts).
 import { stringify } from 'csv-stringify/sync';
-import type { RunResult } from '../metrics/results.js';
+import type { RunResult } from '../../metrics/results.js';
 import {
   ENDPOINT_COLUMNS,
   INSTANCE_COLUMNS,
@@ -14,7 +14,7 @@ import {
   SUMMARY_COLUMNS,
   TIMESERIES_COLUMNS,
 } from './columns.js';
-import { formatNumber } from './number-format.js';
+import { formatNumber } from '../format/number-format.js';
 
 /**
  * CSV text with a header row of `columns` and one line per row, '\n' line ends, quoting only where

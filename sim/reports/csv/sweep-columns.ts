@@ -1,6 +1,6 @@
 // The columns of a sweep's CSV files. sweep.csv and sweep-summary.csv have one column per swept
 // parameter, so their headers depend on the sweep; the fixed parts are listed here.
-import type { PlanRow, SummaryRow } from '../metrics/results.js';
+import type { PlanRow, SummaryRow } from '../../metrics/results.js';
 import { SUMMARY_COLUMNS } from './columns.js';
 
 /** plan.csv: the PlanRow fields in declaration order (test/reports/sweep-csv.test.ts checks the order). */

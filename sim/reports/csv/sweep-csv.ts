@@ -3,12 +3,12 @@
 // CSV file (formatNumber): NaN, e.g. a confidence interval from one replication, is an empty cell, and
 // a half-width that is only rounding noise is 0 (metricOf).
 import { stringify } from 'csv-stringify/sync';
-import type { SweepResult } from '../metrics/results.js';
-import { toCsv } from './csv.js';
-import { formatNumber } from './number-format.js';
+import type { SweepResult } from '../../metrics/results.js';
+import { toCsv } from './run-csv.js';
+import { formatNumber } from '../format/number-format.js';
 import { PLAN_COLUMNS, SUMMARY_METRIC_COLUMNS, sweepColumns, sweepSummaryColumns } from './sweep-columns.js';
 import { SUMMARY_COLUMNS } from './columns.js';
-import { metricOf } from './sweep-parameters.js';
+import { metricOf } from '../format/sweep-parameters.js';
 
 type Cell = string | number | boolean;
 

@@ -6,11 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ScenarioResult, SweepResult } from '../metrics/results.js';
+import type { ScenarioResult, SweepResult } from '../../metrics/results.js';
 import { HTML_STYLE } from './html-style.js';
 import { escapeHtml, summaryTable, sweepTable } from './html-tables.js';
 import { scenarioHtml } from './html-scenario.js';
-import { formatPlan } from './plan-text.js';
+import { formatPlan } from '../text/plan-text.js';
 
 export interface HtmlReportInput {
   result?: ScenarioResult;

@@ -1,10 +1,10 @@
 // The tables of report.html: the summary of an ordinary run (one column per strategy, one row per
 // summary.csv column: 36 metrics read better down than across), a sweep's points with each key metric
 // and its 95% interval, and small helpers the other HTML parts share. Numbers look as in the CSV files.
-import type { AggregateRow, RunResult, SweepResult } from '../metrics/results.js';
-import { SUMMARY_COLUMNS } from './columns.js';
-import { formatNumber } from './number-format.js';
-import { formatParameterValue, metricOf, shortParameterTitle } from './sweep-parameters.js';
+import type { AggregateRow, RunResult, SweepResult } from '../../metrics/results.js';
+import { SUMMARY_COLUMNS } from '../csv/columns.js';
+import { formatNumber } from '../format/number-format.js';
+import { formatParameterValue, metricOf, shortParameterTitle } from '../format/sweep-parameters.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);

@@ -1,7 +1,7 @@
 // The comparison table the CLI prints after a run: the summary.csv columns people look at first, one
 // row per strategy, aligned for a terminal. Returns text; printing is the CLI's business.
-import type { RunResult, SummaryRow } from '../metrics/results.js';
-import { queueLabel } from './queue-label.js';
+import type { RunResult, SummaryRow } from '../../metrics/results.js';
+import { queueLabel } from '../format/queue-label.js';
 
 interface Column {
   header: string;

@@ -1,9 +1,9 @@
 // Findings: a few plain-language observations computed from a run's numbers, most striking first,
 // printed after the comparison table and written to findings.txt (and ready for an HTML report).
 // Each finding is made only when its condition holds, and carries the numbers that make it true.
-import type { RunResult, ScenarioResult } from '../metrics/results.js';
-import { queueLabel } from './queue-label.js';
-import { count as plural, listing } from './trace-labels.js';
+import type { RunResult, ScenarioResult } from '../../metrics/results.js';
+import { queueLabel } from '../format/queue-label.js';
+import { count as plural, listing } from '../explain/trace-labels.js';
 
 export type FindingKind = 'latency' | 'ideal' | 'throughput' | 'crossover' | 'operations' | 'leftovers' | 'lost' | 'saturation' | 'busy' | 'share' | 'failed' | 'waiting';
 

@@ -1,8 +1,8 @@
 // The answer to a sweep's SLA as text for the terminal: one line per strategy (and combination of the
 // other parameters), with the value found, the metric there and the margin left. Returns text;
 // printing is the CLI's business.
-import type { AggregateRow, PlanRow, SweepResult } from '../metrics/results.js';
-import { describeParameterValue, formatParameterValue, isInstanceCount, metricOf, upperBound } from './sweep-parameters.js';
+import type { AggregateRow, PlanRow, SweepResult } from '../../metrics/results.js';
+import { describeParameterValue, formatParameterValue, isInstanceCount, metricOf, upperBound } from '../format/sweep-parameters.js';
 
 /**
  * E.g. "distributor: 4 workers (endpoints.Sales.instances.count) keep latency_p99 <= 2000 ms: 1480 ms
