@@ -28,7 +28,7 @@ export { formatFixed, formatNumber, roundSignificant } from './number-format.js'
 export { beginOutput, type Output } from './output-dir.js';
 export { renderSvg, type RenderOptions } from './render.js';
 export { formatComparisonTable } from './table.js';
-export { writeReport, type ReportOptions } from './write-report.js';
+export { reportFiles, writeReport, type ReportFile, type ReportOptions } from './write-report.js';
 export { findings, rankedFindings, type Finding, type FindingKind } from './findings.js';
 export { mermaidDiagram } from './mermaid.js';
 export { narrateSteps, narrateTrace } from './narration.js';
