@@ -57,6 +57,8 @@ async function bundle(entry: string, worker: boolean): Promise<string> {
     logLevel: 'silent',
     // sweep.ts looks for its thread pool's script next to itself; the page runs sweeps on one thread.
     define: { 'import.meta.url': '"file:///playground/"' },
+    // csv-stringify's own browser build (its Node build needs Buffer).
+    alias: worker ? { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' } : {},
     plugins: [
       {
         name: 'node-stand-ins',
@@ -68,7 +70,9 @@ async function bundle(entry: string, worker: boolean): Promise<string> {
       },
     ],
   });
-  return result.outputFiles[0].text;
+  const text = result.outputFiles?.[0]?.text;
+  if (text === undefined) throw new Error(`internal: esbuild wrote no ${entry} bundle`);
+  return text;
 }
 
 function pageData(): PageData {

@@ -48,6 +48,12 @@ export class SimWorker {
       this.pending.delete(reply.id);
       p.resolve(reply);
     };
+    // A worker that fails outside a request (it could not even start) fails every open request.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      for (const [id, p] of this.pending) p.resolve({ kind: 'failed', id, message: event.message || 'the simulation worker stopped' });
+      this.pending.clear();
+    };
     worker.postMessage({ request: { kind: 'check', id: 0, file: 'none.yaml', text: '' }, files: this.files });
     return worker;
   }
