@@ -17,6 +17,14 @@ export interface Layout {
   /** Machines in columns: senders' machines, distributors' machines, the rest (workers). */
   readonly columns: readonly (readonly string[])[];
   readonly places: readonly Place[];
+  /** Machines that messages travel between (work messages one way, replies and ready messages back). */
+  readonly links: readonly Link[];
+}
+
+export interface Link {
+  readonly from: string;
+  readonly to: string;
+  readonly kind: DotKind;
 }
 
 export type DotKind = 'work' | 'reply' | 'ready';
@@ -165,7 +173,7 @@ export function buildAnimation(steps: readonly Step[]): Animation {
     }
     frames.push({ time: s.time, kind: s.kind, moves, state: { queues: { ...queues }, busy: clone(busy), free: clone(free) } });
   }
-  return { layout: layoutOf([...places.values()], roles), frames };
+  return { layout: layoutOf([...places.values()], roles, linksOf(steps, instanceMachine)), frames };
 }
 
 function isReply(msg: string, steps: readonly Step[]): boolean {
@@ -176,11 +184,25 @@ function clone(record: Record<string, string[]>): Record<string, readonly string
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, [...v]]));
 }
 
-function layoutOf(places: Place[], roles: Map<string, Set<ProcessRole>>): Layout {
+function linksOf(steps: readonly Step[], instanceMachine: ReadonlyMap<string, string>): Link[] {
+  const links = new Map<string, Link>();
+  const add = (from: string, to: string, kind: DotKind): void => {
+    if (from !== to && !links.has(`${from}>${to}>${kind}`)) links.set(`${from}>${to}>${kind}`, { from, to, kind });
+  };
+  for (const s of steps) {
+    if (s.kind === 'send') add(s.machine, queueMachine(s.queue), 'work');
+    if (s.kind === 'forward' && s.queue !== undefined) add(queueMachine(s.distributor), queueMachine(s.queue), 'work');
+    if (s.kind === 'complete') for (const r of s.replies) add(instanceMachine.get(s.instance) ?? s.instance, queueMachine(r.queue), 'reply');
+    if (s.kind === 'register') add(instanceMachine.get(s.worker) ?? s.worker, queueMachine(s.distributor), 'ready');
+  }
+  return [...links.values()];
+}
+
+function layoutOf(places: Place[], roles: Map<string, Set<ProcessRole>>, links: Link[]): Layout {
   const machines = [...new Set(places.map((p) => p.machine))];
   const has = (m: string, role: ProcessRole): boolean => roles.get(m)?.has(role) ?? false;
   const senders = machines.filter((m) => has(m, 'sender'));
   const distributors = machines.filter((m) => !senders.includes(m) && has(m, 'distributor'));
   const rest = machines.filter((m) => !senders.includes(m) && !distributors.includes(m));
-  return { columns: [senders, distributors, rest].filter((c) => c.length > 0), places };
+  return { columns: [senders, distributors, rest].filter((c) => c.length > 0), places, links };
 }

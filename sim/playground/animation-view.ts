@@ -29,6 +29,7 @@ export class AnimationView {
   private readonly bars = new Map<string, SVGRectElement>();
   private readonly dots = new Map<string, SVGGElement>();
   private readonly dotLayer: SVGGElement;
+  private readonly boxes = new Map<string, { x: number; y: number; h: number }>();
   private index = -1;
   private timer: number | undefined;
   speed = 1;
@@ -44,6 +45,7 @@ export class AnimationView {
     host.appendChild(this.svg);
     const height = this.drawMachines();
     this.svg.setAttribute('viewBox', `0 0 ${this.width} ${height}`);
+    this.drawLinks();
     this.dotLayer = el('g', {}, this.svg);
     this.report();
   }
@@ -108,7 +110,7 @@ export class AnimationView {
 
   private get width(): number {
     const columns = this.animation.layout.columns.length;
-    return Math.max(1, columns) * (BOX_WIDTH + 2 * GAP + 40);
+    return Math.max(1, columns) * (BOX_WIDTH + 70);
   }
 
   private report(): void {
@@ -127,16 +129,44 @@ export class AnimationView {
       for (const machine of machines) {
         const inside = places.filter((p) => p.machine === machine).sort((a, b) => order(a) - order(b));
         const h = HEADER + inside.length * ROW + 8;
+        this.boxes.set(machine, { x, y, h });
         const g = el('g', { class: 'machine' }, this.svg);
         el('rect', { x, y, width: BOX_WIDTH, height: h, rx: 8, class: 'machine-box' }, g);
         el('text', { x: x + 10, y: y + 20, class: 'machine-name' }, g).textContent = machine;
-        this.points.set(`m:${machine}`, { x: x + BOX_WIDTH - 24, y: y + 15 });
+        // Messages arriving at a machine wait in its title bar until they enter a queue.
+        this.points.set(`m:${machine}`, { x: x + BOX_WIDTH * 0.62, y: y + 15 });
         inside.forEach((place, i) => this.drawPlace(g, place, x, y + HEADER + i * ROW));
         y += h + GAP;
       }
       height = Math.max(height, y);
     });
     return height;
+  }
+
+  /** Arrows between machines, under the boxes: where work goes, and where ready messages go back. */
+  private drawLinks(): void {
+    const defs = el('defs', {});
+    this.svg.prepend(defs);
+    for (const kind of ['work', 'reply', 'ready']) {
+      const marker = el('marker', { id: `arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, defs);
+      el('path', { d: 'M0,0 L10,5 L0,10 z', class: `arrow-${kind}` }, marker);
+    }
+    const layer = el('g', { class: 'links' });
+    defs.after(layer);
+    for (const link of this.animation.layout.links) {
+      const a = this.boxes.get(link.from);
+      const b = this.boxes.get(link.to);
+      if (a === undefined || b === undefined) continue;
+      const right = b.x > a.x;
+      // Work leaves from the upper part of a box's side; replies and ready messages come back lower down.
+      const share = { work: 0.35, reply: 0.55, ready: 0.75 }[link.kind];
+      const x1 = right ? a.x + BOX_WIDTH : a.x;
+      const x2 = right ? b.x : b.x + BOX_WIDTH;
+      const y1 = a.y + a.h * share;
+      const y2 = b.y + b.h * share;
+      const mid = (x1 + x2) / 2;
+      el('path', { d: `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`, class: `link link-${link.kind}`, 'marker-end': `url(#arrow-${link.kind})` }, layer);
+    }
   }
 
   private drawPlace(g: SVGGElement, place: Place, x: number, y: number): void {

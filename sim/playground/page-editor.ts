@@ -45,6 +45,7 @@ export function createEditor(options: EditorOptions): EditorView {
         schemaState(options.schema),
         problemsLinter,
         lintGutter(),
+        EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': 'Scenario' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());

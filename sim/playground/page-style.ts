@@ -43,6 +43,9 @@ svg.anim { width: 100%; height: auto; max-height: 32rem; display: block; }
 .place-sender .place-box { fill: #ecfdf5; }
 .place-label { font-size: 12px; fill: var(--ink); }
 .place-value { font-size: 11px; fill: var(--muted); }
+.link { fill: none; stroke-width: 1.5; }
+.link-work { stroke: #93c5fd; } .link-reply { stroke: #6ee7b7; stroke-dasharray: 2 3; } .link-ready { stroke: #fcd34d; stroke-dasharray: 5 4; }
+.arrow-work { fill: #93c5fd; } .arrow-reply { fill: #6ee7b7; } .arrow-ready { fill: #fcd34d; }
 .queue-bar { fill: #60a5fa; }
 .dot circle { stroke: #fff; stroke-width: 1.5; }
 .dot text { font-size: 9px; fill: #fff; font-weight: 700; pointer-events: none; }
