@@ -1,7 +1,8 @@
 // The playground in a real browser (Chromium through playwright-core), from file:// with the network
 // switched off and from a loopback http server: it loads, runs the sample scenario to the same
 // summary.csv as `sim run`, shows a bad scenario's problem at its line, plays and steps the animation,
-// asks for nothing over the network, and logs no errors.
+// cancels a run, keeps the scenario in its address, asks for nothing over the network, and logs no
+// errors.
 import { readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -64,6 +65,12 @@ describe.skipIf(executablePath === undefined)('playground in Chromium', () => {
 
       const editor = page.getByRole('textbox', { name: 'Scenario' });
       await expect.poll(() => editor.textContent()).toContain('name: scale-out-sample');
+      if (mode === 'http') {
+        // Cancel ends a run under way; the next run starts afresh.
+        await page.getByRole('button', { name: 'Run' }).click();
+        await page.getByRole('button', { name: 'Cancel' }).click();
+        await expect.poll(() => page.locator('#status').textContent()).toBe('Cancelled.');
+      }
       await page.getByRole('button', { name: 'Run' }).click();
       const link = page.getByRole('link', { name: 'summary.csv', exact: true });
       await link.waitFor({ timeout: 90_000 });
@@ -98,6 +105,13 @@ describe.skipIf(executablePath === undefined)('playground in Chromium', () => {
         return lineEl ? [...(lineEl.parentElement?.children ?? [])].indexOf(lineEl) + 1 : 0;
       });
       expect(marked).toBe(line);
+
+      // The address now carries the edited scenario: opening it again shows the same text.
+      await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).toContain('yaml=');
+      const shared = page.url();
+      await page.goto('about:blank');
+      await page.goto(shared);
+      await expect.poll(() => editor.textContent()).toContain('machine: workr2');
 
       expect(outside).toEqual([]);
       expect(errors).toEqual([]);
