@@ -3,6 +3,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
+import { UsageError } from './exit-codes.js';
+import { writeFileAtomically } from './write-file.js';
 
 export interface PlaygroundArgs {
   out?: string;
@@ -12,11 +14,19 @@ export const PLAYGROUND_DIR = path.join('reports', 'playground');
 
 export async function playgroundCommand(args: PlaygroundArgs, print: (text: string) => void): Promise<void> {
   // esbuild is loaded only for this command.
-  const { buildPlayground } = await import('../playground/build.js');
-  const built = await buildPlayground(args.out ?? PLAYGROUND_DIR);
-  const megabytes = (built.bytes / 1024 / 1024).toFixed(1);
-  print(`wrote ${built.file} (${megabytes} MB): open it in a browser, or publish its folder as a static site\n`);
-  print(`${pathToFileURL(path.resolve(built.file)).href}\n`);
+  const { buildPlaygroundPage } = await import('../playground/build.js');
+  const html = await buildPlaygroundPage();
+  const file = path.join(args.out ?? PLAYGROUND_DIR, 'index.html');
+  try {
+    writeFileAtomically(file, html);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    throw new UsageError([`sim: cannot write ${file}: ${code}`]);
+  }
+  const megabytes = (Buffer.byteLength(html) / 1024 / 1024).toFixed(1);
+  print(`wrote ${file} (${megabytes} MB): open it in a browser, or publish its folder as a static site\n`);
+  print(`${pathToFileURL(path.resolve(file)).href}\n`);
 }
 
 /** The command for yargs: main.ts registers it with one line. */

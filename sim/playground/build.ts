@@ -1,7 +1,7 @@
 // Builds the playground: bundles the page and the simulation worker with esbuild (the worker as a
 // classic script, with Node's modules replaced by the page's stand-ins), gathers the bundled scenarios
-// and the JSON Schema, and writes one self-contained index.html.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// and the JSON Schema into one self-contained HTML page.
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -20,27 +20,13 @@ const root = join(here, '..', '..');
 /** Files under scenarios/ the page carries besides the YAML: the data files scenarios name. */
 const DATA_EXTENSIONS = ['.csv', '.txt', '.tsv'];
 
-export interface BuiltPage {
-  readonly file: string;
-  readonly bytes: number;
-}
-
-/** Writes `outDir`/index.html (whole or not at all) and returns where and how big. */
-export async function buildPlayground(outDir: string): Promise<BuiltPage> {
+/** The page's HTML, whole; over its size budget is a bug (an error). */
+export async function buildPlaygroundPage(): Promise<string> {
   const [workerScript, pageScript] = await Promise.all([bundle('worker', true), bundle('page', false)]);
   const html = pageHtml({ data: pageData(), workerScript, pageScript });
   const bytes = Buffer.byteLength(html);
   if (bytes > MAX_PAGE_BYTES) throw new Error(`internal: the playground page is ${bytes} bytes, over its ${MAX_PAGE_BYTES}-byte budget`);
-  mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, 'index.html');
-  const temporary = `${file}.tmp-${process.pid}`;
-  try {
-    writeFileSync(temporary, html);
-    renameSync(temporary, file);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
-  return { file, bytes };
+  return html;
 }
 
 async function bundle(entry: string, worker: boolean): Promise<string> {
