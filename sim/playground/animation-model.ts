@@ -61,6 +61,8 @@ export interface Animation {
 const queueMachine = (queue: string): string => queue.slice(queue.lastIndexOf('@') + 1);
 const queueId = (queue: string): string => `q:${queue}`;
 const processId = (name: string): string => `p:${name}`;
+/** The sending process: named once the story knows it, else the sender on its machine. */
+const senderId = (s: { sender?: string; machine: string }): string => processId(s.sender ?? `sender on ${s.machine}`);
 /** "PlaceOrder#3" -> "#3" on the dot; the full name is its title. */
 const short = (msg: string): string => msg.slice(msg.lastIndexOf('#'));
 
@@ -82,7 +84,7 @@ export function buildAnimation(steps: readonly Step[]): Animation {
   }
   for (const s of steps) {
     if (s.kind === 'worker-start') addPlace({ id: processId(s.instance), label: s.instance, machine: s.machine, role: 'instance' });
-    if (s.kind === 'send' && s.sender !== undefined) addPlace({ id: processId(s.sender), label: s.sender, machine: s.machine, role: 'sender' });
+    if (s.kind === 'send') addPlace({ id: senderId(s), label: s.sender ?? 'sender', machine: s.machine, role: 'sender' });
     if (s.kind === 'send' || s.kind === 'arrive' || s.kind === 'retry-send') addQueue(s.queue);
     if (s.kind === 'take') addQueue(s.queue);
     if (s.kind === 'dist-receive' || s.kind === 'forward' || s.kind === 'register') addDistributor(s.distributor);
@@ -108,7 +110,7 @@ export function buildAnimation(steps: readonly Step[]): Animation {
     switch (s.kind) {
       case 'send':
       case 'retry-send': {
-        if (!where.has(s.msg)) where.set(s.msg, s.kind === 'send' && s.sender !== undefined ? processId(s.sender) : queueId(s.queue));
+        if (!where.has(s.msg)) where.set(s.msg, s.kind === 'send' ? senderId(s) : queueId(s.queue));
         move(moves, s.msg, 'work', `m:${queueMachine(s.queue)}`);
         break;
       }

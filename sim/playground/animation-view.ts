@@ -196,7 +196,7 @@ export class AnimationView {
         text.textContent = held.length > 0 ? `busy ${held.map((m) => m.slice(m.lastIndexOf('#'))).join(' ')}` : 'idle';
       } else if (place.role === 'distributor') {
         const free = frame?.state.free[name] ?? [];
-        text.textContent = free.length > 0 ? `free: ${free.join(', ')}` : 'no free slots';
+        text.textContent = free.length === 0 ? 'no free slots' : free.length <= 2 ? `free: ${free.join(', ')}` : `${free.length} free slots`;
       } else {
         text.textContent = '';
       }

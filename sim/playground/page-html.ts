@@ -41,7 +41,7 @@ export function pageHtml(parts: PageParts): string {
     <button id="run" type="button" class="primary">Run</button>
     <button id="cancel" type="button" disabled>Cancel</button>
     <button id="share" type="button">Share link</button>
-    <progress id="progress" hidden></progress>
+    <progress id="progress" aria-label="Run progress" hidden></progress>
     <span id="status" role="status"></span>
   </div>
 </header>
@@ -54,8 +54,8 @@ export function pageHtml(parts: PageParts): string {
   <section class="results-pane">
     <div id="results" hidden>
       <h2 id="result-title"></h2>
-      <section><h3>Comparison</h3><div id="table"></div></section>
-      <section><h3>Findings</h3><div id="findings"></div></section>
+      <section><h3 id="table-title">Comparison</h3><div id="table"></div></section>
+      <section id="findings-section"><h3>Findings</h3><div id="findings"></div></section>
       <section id="trace-section">
         <h3>The first messages</h3>
         <div class="trace-controls">

@@ -18,7 +18,7 @@ export function showTable(host: HTMLElement, table: string): void {
   const notes = blank < 0 ? [] : rest.slice(blank + 1);
   host.replaceChildren();
   if (!/\S {2,}\S/.test(head)) {
-    host.appendChild(element('pre', table));
+    host.appendChild(element('pre', table, 'plan'));
     return;
   }
   const t = element('table', undefined, 'comparison');

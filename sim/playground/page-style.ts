@@ -59,6 +59,8 @@ svg.anim { width: 100%; height: auto; max-height: 32rem; display: block; }
 pre { font-size: .78rem; overflow: auto; background: var(--bg); padding: .6rem; border-radius: 6px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(26rem, 1fr)); gap: 1rem; }
 figure.chart { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: .5rem; overflow: auto; }
+figure.chart svg { max-width: 100%; height: auto; }
+.plan { white-space: pre-wrap; }
 figure.chart figcaption { font-size: .75rem; color: var(--muted); }
 ul.downloads { display: flex; flex-wrap: wrap; gap: .4rem; list-style: none; padding: 0; }
 ul.downloads a { display: inline-block; padding: .2rem .55rem; border: 1px solid var(--line); border-radius: 4px; font-size: .8rem; text-decoration: none; color: var(--accent); }

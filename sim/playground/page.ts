@@ -104,6 +104,8 @@ async function run(): Promise<void> {
   $('results').hidden = false;
   $('welcome').hidden = true;
   $('result-title').textContent = `${r.name}, seed ${r.seed}`;
+  $('table-title').textContent = r.sweep ? 'Sweep' : 'Comparison';
+  $('findings-section').hidden = r.sweep;
   showTable($('table'), r.table);
   showFindings($('findings'), r.findings);
   showDownloads($('downloads'), r, { name: file.slice(file.lastIndexOf('/') + 1), text });
