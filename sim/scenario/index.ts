@@ -9,4 +9,4 @@ export { SET_FILE } from './set-overrides.js';
 export { parseDistribution } from './distribution.js';
 export { parseArrivals } from './arrivals.js';
 export { DISK_FILES, type ScenarioFiles } from './scenario-files.js';
-export { decodeText, type TextFile } from './text-file.js';
+export type { TextFile } from './text-file.js';
