@@ -5,6 +5,7 @@ import { hideBin } from 'yargs/helpers';
 import { CustomStrategyError } from '../model/custom-strategy.js';
 import { scenarioJsonSchema } from '../scenario/index.js';
 import { exitCodeFor, UsageError, type Outcome } from './exit-codes.js';
+import { playgroundModule } from './playground-command.js';
 import { runCommand } from './run-command.js';
 import { traceCommand } from './trace-command.js';
 
@@ -82,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('schema', 'print the JSON Schema of the scenario format', {}, () =>
       guard(() => out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`)),
     )
+    .command(playgroundModule(guard, out))
     .demandCommand(1, 'sim: name a command: run, trace or schema')
     .recommendCommands()
     .strict()

@@ -5,7 +5,7 @@
 // (numbers and names). Other layers and the tests import this file only.
 
 // The report folder.
-export { writeReport, isSweepResult, type ReportOptions } from './write-report.js';
+export { isSweepResult, reportFiles, writeReport, type ReportFile, type ReportOptions } from './write-report.js';
 export { beginOutput, type Output } from './output-dir.js';
 
 // CSV files.

@@ -39,6 +39,9 @@ export function isSweepResult(result: ScenarioResult | SweepResult): result is S
   return 'aggregates' in result;
 }
 
+/** One file of a report: its name in the folder and its content. */
+export type ReportFile = [name: string, content: string | Buffer];
+
 /**
  * Writes the CSV files, the Vega-Lite specs and, when asked, the SVGs, PNGs and report.html into
  * `output` (not committed: the caller commits once everything, e.g. a streamed messages.csv, is in).
@@ -46,9 +49,16 @@ export function isSweepResult(result: ScenarioResult | SweepResult): result is S
  * plan.csv (when the scenario has an SLA) and the sweep charts. Returns the file names written, sorted.
  */
 export async function writeReport(result: ScenarioResult | SweepResult, output: Output, opts: ReportOptions): Promise<string[]> {
+  const files = await reportFiles(result, opts);
+  for (const [name, content] of files) output.write(name, content);
+  return files.map(([name]) => name).sort();
+}
+
+/** The files writeReport writes, in memory (a page offers them as downloads), in writing order. */
+export async function reportFiles(result: ScenarioResult | SweepResult, opts: ReportOptions): Promise<ReportFile[]> {
   const sweep = isSweepResult(result) ? result : undefined;
   const run = isSweepResult(result) ? undefined : result;
-  const files: [name: string, content: string | Buffer][] = sweep !== undefined ? sweepFiles(sweep) : runFiles(result as ScenarioResult);
+  const files: ReportFile[] = sweep !== undefined ? sweepFiles(sweep) : runFiles(result as ScenarioResult);
   const charts: Chart[] = sweep !== undefined ? buildSweepCharts(sweep) : [
           ...buildCharts(result as ScenarioResult),
           { name: 'queue-heatmap', spec: queueHeatmapChart(result as ScenarioResult) },
@@ -66,12 +76,11 @@ export async function writeReport(result: ScenarioResult | SweepResult, output: 
     const notes = opts.findings ?? (run !== undefined ? findings(run) : undefined);
     files.push(['report.html', await buildHtmlReport({ result: run, sweep, findings: notes, charts })]);
   }
-  for (const [name, content] of files) output.write(name, content);
-  return files.map(([name]) => name).sort();
+  return files;
 }
 
-function runFiles(result: ScenarioResult): [string, string | Buffer][] {
-  const files: [string, string | Buffer][] = [
+function runFiles(result: ScenarioResult): ReportFile[] {
+  const files: ReportFile[] = [
     ['summary.csv', summaryCsv(result.runs)],
     ['endpoints.csv', endpointsCsv(result.runs)],
     ['instances.csv', instancesCsv(result.runs)],
@@ -86,8 +95,8 @@ function runFiles(result: ScenarioResult): [string, string | Buffer][] {
   return files;
 }
 
-function sweepFiles(sweep: SweepResult): [string, string | Buffer][] {
-  const files: [string, string | Buffer][] = [
+function sweepFiles(sweep: SweepResult): ReportFile[] {
+  const files: ReportFile[] = [
     ['sweep.csv', sweepCsv(sweep)],
     ['sweep-summary.csv', sweepSummaryCsv(sweep)],
   ];

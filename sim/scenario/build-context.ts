@@ -6,6 +6,7 @@
 import type { EmpiricalData } from './empirical-data.js';
 import { formatPath, type Segment } from './problem.js';
 import type { ProblemList } from './problem-list.js';
+import type { ScenarioFiles } from './scenario-files.js';
 import type { Positions } from './source-map.js';
 import { didYouMean, listChoices } from './suggest.js';
 import { parseDuration, parsePositiveDuration } from './units.js';
@@ -19,6 +20,8 @@ export interface BuildContext {
   readonly problems: ProblemList;
   /** Data files read so far, by kind and path, so that a file named twice is read (and reported) once. */
   readonly dataFiles: Map<string, EmpiricalData>;
+  /** Where those data files are read from. */
+  readonly files: ScenarioFiles;
 }
 
 /** A problem at the value found at `path`. */

@@ -136,7 +136,7 @@ function custom(ctx: BuildContext, strategy: Data, path: readonly Segment[]): Pi
   const module = stringAt(strategy.module);
   if (module === undefined) return { options };
   const modulePath = isAbsolute(module) ? module : resolve(dirname(ctx.file), module);
-  const problem = moduleProblem(module, modulePath);
+  const problem = ctx.files.noModules ?? moduleProblem(module, modulePath);
   if (problem !== undefined) problemAt(ctx, [...path, 'module'], problem);
   return { module, modulePath, options };
 }

@@ -19,7 +19,7 @@ export function dataFileValues(ctx: BuildContext, kind: DataKind, file: string, 
   const key = `${kind}:${resolved}`;
   let data = ctx.dataFiles.get(key);
   if (data === undefined) {
-    data = readEmpiricalData(resolved, kind);
+    data = readEmpiricalData(resolved, kind, ctx.files.readText);
     ctx.dataFiles.set(key, data);
   }
   const named = `${NAMES[kind]} ${JSON.stringify(resolved)}`;

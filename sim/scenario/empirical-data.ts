@@ -4,7 +4,7 @@
 // (`duration_ms`) and blank lines are skipped.
 
 import type { Problem } from './problem.js';
-import { readTextFile } from './text-file.js';
+import { type TextFile, readTextFile } from './text-file.js';
 import { parseDuration } from './units.js';
 
 /** What a data file holds: handler durations (empirical) or send times (trace). */
@@ -27,8 +27,8 @@ export interface EmpiricalData {
 const BARE_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Reads and parses the data file at `file` (a path as it should appear in messages). */
-export function readEmpiricalData(file: string, kind: DataKind = 'durations'): EmpiricalData {
-  const read = readTextFile(file);
+export function readEmpiricalData(file: string, kind: DataKind = 'durations', readText: (path: string) => TextFile = readTextFile): EmpiricalData {
+  const read = readText(file);
   if (!read.ok) return { samples: [], lineProblems: [], fileProblem: read.message };
   return parseEmpiricalData(read.text, file, kind);
 }

@@ -8,3 +8,5 @@ export { parseDuration, parseNonNegativeRate, parsePositiveDuration, parseRate }
 export { SET_FILE } from './set-overrides.js';
 export { parseDistribution } from './distribution.js';
 export { parseArrivals } from './arrivals.js';
+export { DISK_FILES, type ScenarioFiles } from './scenario-files.js';
+export type { TextFile } from './text-file.js';

@@ -7,11 +7,12 @@ import type { Scenario, Sweep, Variant } from '../model/scenario.js';
 import { buildScenario } from './build-scenario.js';
 import type { Problem } from './problem.js';
 import { ProblemList } from './problem-list.js';
+import { DISK_FILES, type ScenarioFiles } from './scenario-files.js';
 import { applySets } from './set-overrides.js';
 import type { Positions } from './source-map.js';
 import { checkStructure } from './structure.js';
 import { buildSweep } from './sweep.js';
-import { NOT_TEXT, readTextFile } from './text-file.js';
+import { NOT_TEXT } from './text-file.js';
 import { buildVariants } from './variants.js';
 import { parseYaml } from './yaml-document.js';
 
@@ -29,13 +30,15 @@ export interface LoadOptions {
    * before it is checked; their problems are reported as `--set:<n>:<col>`.
    */
   readonly set?: readonly string[];
+  /** Where data files are read from (default: the disk). */
+  readonly files?: ScenarioFiles;
 }
 
 const FILE_START = { line: 1, col: 1 };
 
-/** Reads and loads the scenario file at `file` (relative to the working directory, or absolute). */
+/** Reads and loads the scenario file at `file` (relative to the working directory, or absolute; or from `options.files`). */
 export function loadScenarioFile(file: string, options: LoadOptions = {}): LoadResult {
-  const read = readTextFile(file);
+  const read = (options.files ?? DISK_FILES).readText(file);
   if (!read.ok) return fail(file, read.message);
   return loadScenarioText(read.text, file, options);
 }
@@ -64,7 +67,7 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   // Structure and meaning are both checked, so one run lists a wrong type and a misspelt reference
   // together; the build step skips whatever the schema already rejected.
   checkStructure(data, source, problems);
-  const ctx = { file, source, problems, dataFiles: new Map() };
+  const ctx = { file, source, problems, dataFiles: new Map(), files: options.files ?? DISK_FILES };
   const scenario = buildScenario(ctx, data);
   // Variants and sweep points are checked even when the scenario has problems: the list then has
   // everything at once.

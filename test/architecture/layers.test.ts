@@ -12,6 +12,7 @@ const LAYERS: Record<string, number> = {
   metrics: 3,
   reports: 4,
   cli: 5,
+  playground: 5,
   bench: 5,
 };
 
