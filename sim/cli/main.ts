@@ -110,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('schema', 'print the JSON Schema of the scenario format', {}, () =>
       guard(() => out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`)),
     )
-    .demandCommand(1, 'sim: name a command: run, trace, merge, worker or schema')
+    .demandCommand(1, 'sim: name a command: run, trace or schema')
     .recommendCommands()
     .strict()
     .help()
