@@ -50,6 +50,7 @@ export async function mergeShards(dirs: readonly string[]): Promise<Merged> {
   const problems: string[] = [];
   for (const file of files) {
     const header = await readShardFile(file, (run) => {
+      if (!Number.isInteger(run.index) || run.index < 0) problems.push(`sim: ${file}: a run without a valid index (${JSON.stringify(run.index)})`);
       const seen = owner.get(run.index);
       if (seen !== undefined) problems.push(`sim: run ${run.index} is in both ${seen} and ${file}`);
       owner.set(run.index, file);
@@ -67,6 +68,8 @@ export async function mergeShards(dirs: readonly string[]): Promise<Merged> {
   }
   if (problems.length > 0) throw new DistributedInputError([...problems.slice(0, 20), 'sim: each run must be in exactly one shard file; remove the extra files']);
   const header = first!;
+  const beyond = [...runs.keys()].filter((i) => i >= header.runs);
+  if (beyond.length > 0) throw new DistributedInputError([`sim: runs ${beyond.slice(0, 10).join(', ')} are beyond the sweep's ${header.runs} runs; the shard files are damaged`]);
   const missing = new Set<number>();
   for (let i = 0; i < header.runs; i++) if (!runs.has(i)) missing.add(shardOfRun(i, header.shard.count));
   if (missing.size > 0) {

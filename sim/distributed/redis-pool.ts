@@ -20,6 +20,8 @@ export interface PoolRun {
   onProgress: (done: number, total: number) => void;
   /** Things worth saying while waiting (no workers yet). */
   onNotice: (line: string) => void;
+  /** Aborting (Ctrl-C) ends the sweep and takes its runs off the queue. */
+  signal?: AbortSignal;
 }
 
 const CHUNK = 500;
@@ -62,6 +64,11 @@ export async function runOnPool(job: PoolRun): Promise<SweepResult> {
   const finished = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   let failed = false;
   let lastNews = Date.now();
+  let toldNoWorkers = false;
+  const tellNoWorkers = (): void => {
+    toldNoWorkers = true;
+    job.onNotice(`no worker is connected yet: start \`sim worker --redis ${shownUrl(job.url)}\` on the machines of the pool`);
+  };
   const indexOf = (id: string): number | undefined => (id.startsWith(`${sweepId}-`) ? Number(id.slice(sweepId.length + 1)) : undefined);
   const take = (index: number, value: unknown): void => {
     if (results.has(index) || typeof value !== 'string') return;
@@ -75,6 +82,12 @@ export async function runOnPool(job: PoolRun): Promise<SweepResult> {
     failed = true;
     settle!.reject(failure(reason, index));
   };
+  const interrupted = (): void => {
+    if (failed) return;
+    failed = true;
+    settle!.reject(new DistributedInputError(['sim: interrupted: the runs of this sweep still queued were removed']));
+  };
+  job.signal?.addEventListener('abort', interrupted);
   events.on('completed', ({ jobId: id, returnvalue }) => {
     const index = indexOf(id);
     if (index !== undefined) take(index, returnvalue);
@@ -93,14 +106,14 @@ export async function runOnPool(job: PoolRun): Promise<SweepResult> {
         if (found?.finishedOn && found.failedReason) fail(i, found.failedReason);
         else if (found?.finishedOn) take(i, found.returnvalue);
       }
-      if ((await queue.getWorkers()).length === 0) job.onNotice(`waiting for workers: start \`sim worker --redis ${shownUrl(job.url)}\` on the machines of the pool`);
+      if (!toldNoWorkers && (await queue.getWorkers()).length === 0) tellNoWorkers();
       lastNews = Date.now();
     })().catch(report);
   }, 1000);
   try {
     await events.waitUntilReady();
     await queue.waitUntilReady();
-    if ((await checkWorkerVersions(queue, version)) === 0) job.onNotice(`no worker is connected yet; start \`sim worker --redis ${shownUrl(job.url)}\``);
+    if ((await checkWorkerVersions(queue, version)) === 0) tellNoWorkers();
     job.onProgress(0, tasks.length);
     await inChunks(tasks.map((task, i) => i), (chunk) =>
       queue.addBulk(chunk.map((i) => ({
@@ -113,6 +126,7 @@ export async function runOnPool(job: PoolRun): Promise<SweepResult> {
     await finished;
   } finally {
     clearInterval(reconcile);
+    job.signal?.removeEventListener('abort', interrupted);
     // The sweep's jobs are no use to anyone now: drop them (a run still going is left to finish).
     await inChunks(ids, (chunk) => Promise.all(chunk.map((id) => queue.remove(id).catch(() => 0)))).catch(report);
     await events.close();
