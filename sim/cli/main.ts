@@ -5,8 +5,10 @@ import { hideBin } from 'yargs/helpers';
 import { CustomStrategyError } from '../model/custom-strategy.js';
 import { scenarioJsonSchema } from '../scenario/index.js';
 import { exitCodeFor, UsageError, type Outcome } from './exit-codes.js';
+import { mergeCommand } from './merge-command.js';
 import { playgroundModule } from './playground-command.js';
 import { runCommand } from './run-command.js';
+import { workerCommand } from './worker-command.js';
 import { traceCommand } from './trace-command.js';
 
 function out(text: string): void {
@@ -57,11 +59,15 @@ export async function main(argv: string[]): Promise<number> {
           .option('workers', { type: 'string', describe: 'worker threads for sweeps (default: one per core)' })
           .option('png', { type: 'boolean', default: true, describe: 'render charts to PNG too (--no-png to skip)' })
           .option('html', { type: 'boolean', default: true, describe: 'write report.html, everything in one page (--no-html to skip)' })
-          .option('svg', { type: 'boolean', default: true, describe: 'render charts to SVG (--no-svg to skip)' }),
+          .option('svg', { type: 'boolean', default: true, describe: 'render charts to SVG (--no-svg to skip)' })
+          .option('shard', { type: 'string', describe: "run only shard I of N of the sweep's runs (I/N, 1-based) into --out DIR; then sim merge" })
+          .option('shard-index-env', { type: 'string', describe: 'read the 0-based shard index from this environment variable (with --shards N)' })
+          .option('shards', { type: 'string', describe: 'the number of shards, with --shard-index-env' })
+          .option('redis', { type: 'string', describe: 'run the sweep on the `sim worker` pool behind this Redis URL' }),
       (a) =>
         guard(() =>
           runCommand(
-            { file: a.file, out: a.out, seed: a.seed, messagesCsv: a['messages-csv'], strategy: a.strategy, variant: a.variant, set: a.set, svg: a.svg, png: a.png, html: a.html, workers: a.workers },
+            { file: a.file, out: a.out, seed: a.seed, messagesCsv: a['messages-csv'], strategy: a.strategy, variant: a.variant, set: a.set, svg: a.svg, png: a.png, html: a.html, workers: a.workers, shard: a.shard, shardIndexEnv: a['shard-index-env'], shards: a.shards, redis: a.redis },
             out,
           ),
         ),
@@ -79,6 +85,28 @@ export async function main(argv: string[]): Promise<number> {
           .option('mermaid', { type: 'string', describe: 'also write the story as a Mermaid sequence diagram to this file' })
           .option('seed', { type: 'string', describe: "override the scenario's seed (non-negative integer)" }),
       (a) => guard(() => traceCommand({ file: a.file, strategy: a.strategy, variant: a.variant, messages: a.messages, from: a.from, mermaid: a.mermaid, seed: a.seed }, out)),
+    )
+    .command(
+      'merge <dirs..>',
+      'merge the shard results of a sweep (sim run --shard) into its report',
+      (y) =>
+        y
+          .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'folders holding shard-I-of-N.jsonl files' })
+          .option('out', { type: 'string', demandOption: true, describe: 'output directory for the report' })
+          .option('png', { type: 'boolean', default: true, describe: 'render charts to PNG too (--no-png to skip)' })
+          .option('html', { type: 'boolean', default: true, describe: 'write report.html (--no-html to skip)' })
+          .option('svg', { type: 'boolean', default: true, describe: 'render charts to SVG (--no-svg to skip)' }),
+      (a) => guard(() => mergeCommand({ dirs: a.dirs, out: a.out, svg: a.svg, png: a.png, html: a.html }, out)),
+    )
+    .command(
+      'worker',
+      'take runs of sweeps from a Redis queue (sim run --redis) until stopped',
+      (y) =>
+        y
+          .option('redis', { type: 'string', demandOption: true, describe: 'Redis URL, e.g. redis://queue-host:6379' })
+          .option('concurrency', { type: 'string', describe: 'runs at once, one thread each (default 1)' })
+          .option('lock-timeout', { type: 'string', describe: "how long a run's lock lasts unrenewed: a dead worker's runs are taken up again after about this (default 10s)" }),
+      (a) => guard(() => workerCommand({ redis: a.redis, concurrency: a.concurrency, lockTimeout: a['lock-timeout'] }, out)),
     )
     .command('schema', 'print the JSON Schema of the scenario format', {}, () =>
       guard(() => out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`)),

@@ -8,6 +8,8 @@ import { singlePoint } from '../metrics/sweep.js';
 import { checkStrategies, checkVariants, parseSeed, parseWorkers } from './arguments.js';
 import { runSweepCommand } from './sweep-command.js';
 import { UsageError } from './exit-codes.js';
+import { redisRunner } from './redis-run.js';
+import { shardCommand, wantsShard } from './shard-command.js';
 
 export interface RunArgs {
   file: string;
@@ -21,6 +23,19 @@ export interface RunArgs {
   png: boolean;
   html: boolean;
   workers?: unknown;
+  shard?: string;
+  shardIndexEnv?: string;
+  shards?: string;
+  redis?: string;
+}
+
+/** The options that pick the sweep's runs, as typed: shard files keep them for their rerun command. */
+function sweepOptions(args: RunArgs): string[] {
+  return [
+    ...(args.set ?? []).flatMap((s) => ['--set', s]),
+    ...(args.seed === undefined ? [] : ['--seed', String(args.seed)]),
+    ...(args.strategy ?? []).flatMap((s) => ['--strategy', s]),
+  ];
 }
 
 export async function runCommand(args: RunArgs, print: (text: string) => void): Promise<void> {
@@ -39,15 +54,22 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
   if (loaded.sweep || scenario.replications > 1) {
     if (args.messagesCsv) throw new UsageError(['sim: --messages-csv is for single runs, not sweeps or replications']);
     const sweep = loaded.sweep ? { ...loaded.sweep, points: loaded.sweep.points.map((p) => ({ ...p, scenario: withSeed(p.scenario) })) } : singlePoint(scenario);
+    const workers = parseWorkers(args.workers);
+    if (wantsShard(args)) {
+      if (args.redis !== undefined) throw new UsageError(['sim: --redis and --shard are two ways to spread a sweep; give one']);
+      return shardCommand(scenario, sweep, { ...args, rerunOptions: sweepOptions(args), workers }, print);
+    }
+    const runner = args.redis === undefined ? undefined : redisRunner(args.redis, scenario, sweep, args.strategy);
     const output = beginOutput(dir);
     try {
-      await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, html: args.html, workers: parseWorkers(args.workers) }, print);
+      await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, html: args.html, workers, runner }, print);
     } catch (error) {
       output.abort();
       throw error;
     }
     return;
   }
+  if (wantsShard(args) || args.redis !== undefined) throw new UsageError(['sim: --shard and --redis spread the runs of a sweep; this scenario has no sweep and one replication']);
   const output = beginOutput(dir);
   const messages = args.messagesCsv ? createMessagesCsvWriter(output.tempPath('messages.csv')) : undefined;
   try {

@@ -3,6 +3,7 @@
 // and print the SLA's answer.
 import path from 'node:path';
 import type { Scenario, Sweep } from '../model/scenario.js';
+import type { SweepResult } from '../metrics/results.js';
 import { runSweep } from '../metrics/sweep.js';
 import { type Output, formatPlan, writeReport } from '../reports/index.js';
 import { progressBar } from './progress.js';
@@ -13,13 +14,16 @@ export interface SweepRunArgs {
   png: boolean;
   html: boolean;
   workers?: number;
+  /** Runs the sweep somewhere else (a Redis worker pool); default: on this machine's threads. */
+  runner?: (onProgress: (done: number, total: number) => void) => Promise<SweepResult>;
 }
 
 export async function runSweepCommand(scenario: Scenario, sweep: Sweep, output: Output, args: SweepRunArgs, print: (text: string) => void): Promise<void> {
   const progress = progressBar(scenario.name);
   let result;
   try {
-    result = await runSweep(scenario, sweep, { strategies: args.strategy, workers: args.workers, onProgress: (done, total) => progress.update(done, total) });
+    const onProgress = (done: number, total: number): void => progress.update(done, total);
+    result = await (args.runner ? args.runner(onProgress) : runSweep(scenario, sweep, { strategies: args.strategy, workers: args.workers, onProgress }));
   } finally {
     progress.stop();
   }

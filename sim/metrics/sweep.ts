@@ -19,6 +19,8 @@ export interface SweepOptions {
   strategies?: readonly string[];
   /** Called after each finished task. */
   onProgress?: (done: number, total: number) => void;
+  /** Called with each finished task's result, as soon as it is there (index into the tasks given). */
+  onResult?: (index: number, result: RunResult) => void | Promise<void>;
 }
 
 /** A scenario without a sweep, replicated, is a sweep of one point with no parameters. */
@@ -26,48 +28,62 @@ export function singlePoint(scenario: Scenario): Sweep {
   return { parameters: [], points: [{ index: 0, values: [], scenario }] };
 }
 
-export async function runSweep(scenario: Scenario, sweep: Sweep, options: SweepOptions = {}): Promise<SweepResult> {
-  const tasks: (SweepTask & { point: number; replication: number; values: number[] })[] = [];
+/** One run of a sweep, in the order the sweep lists them: points, then replications, then strategies. */
+export type PlannedRun = SweepTask & { point: number; replication: number; values: number[] };
+
+/** Every run of the sweep, in sweep order. A run's seed depends only on the scenario and its replication. */
+export function sweepTasks(scenario: Scenario, sweep: Sweep, strategies?: readonly string[]): PlannedRun[] {
+  const tasks: PlannedRun[] = [];
   for (const point of sweep.points) {
     for (let r = 0; r < scenario.replications; r++) {
       const seed = replicationSeed(scenario.seed, r);
       for (const strategy of point.scenario.strategies) {
-        if (options.strategies && !options.strategies.includes(strategy.name)) continue;
+        if (strategies && !strategies.includes(strategy.name)) continue;
         tasks.push({ scenario: point.scenario, strategy: strategy.name, seed, point: point.index, replication: r, values: [...point.values] });
       }
     }
   }
-  const results = await runAll(tasks, options);
-  const runs: SweepRun[] = tasks.map((t, i) => ({ point: t.point, replication: t.replication, seed: t.seed, values: t.values, run: results[i] }));
+  return tasks;
+}
+
+export async function runSweep(scenario: Scenario, sweep: Sweep, options: SweepOptions = {}): Promise<SweepResult> {
+  const tasks = sweepTasks(scenario, sweep, options.strategies);
+  const results = await runTasks(tasks, options);
+  return assembleSweep(scenario, sweep.parameters.map((p) => p.path), tasks.map((t, i) => ({ point: t.point, replication: t.replication, seed: t.seed, values: t.values, run: results[i] })));
+}
+
+/** The sweep's result from its runs (in sweep order), however and wherever they were run. */
+export function assembleSweep(scenario: Scenario, parameters: string[], runs: SweepRun[]): SweepResult {
   const aggregates = aggregate(runs);
-  const parameters = sweep.parameters.map((p) => p.path);
   return { scenario, parameters, runs, aggregates, plan: scenario.sla ? planRows(parameters, aggregates, scenario.sla) : [] };
 }
 
-async function runAll(tasks: SweepTask[], options: SweepOptions): Promise<RunResult[]> {
+/** Runs the tasks on worker threads (or this thread); the results come back in task order. */
+export async function runTasks(tasks: SweepTask[], options: SweepOptions): Promise<RunResult[]> {
   const total = tasks.length;
   let done = 0;
-  const tick = (): void => options.onProgress?.(++done, total);
+  const finished = async (i: number, r: RunResult): Promise<RunResult> => {
+    await options.onResult?.(i, r);
+    options.onProgress?.(++done, total);
+    return r;
+  };
   const workers = Math.min(options.workers ?? availableParallelism(), total);
   const worker = workerFile();
   if (workers <= 1 || !worker) {
     const out: RunResult[] = [];
-    for (const task of tasks) {
-      out.push(await runTask(task));
-      tick();
-    }
+    for (const [i, task] of tasks.entries()) out.push(await finished(i, await runTask(task)));
     return out;
   }
   const pool = new Piscina({ filename: worker, minThreads: workers, maxThreads: workers });
   try {
-    return await Promise.all(tasks.map((task) => (pool.run(task) as Promise<RunResult>).then((r) => (tick(), r))));
+    return await Promise.all(tasks.map((task, i) => (pool.run(task) as Promise<RunResult>).then((r) => finished(i, r))));
   } finally {
     await pool.destroy();
   }
 }
 
 /** The compiled worker entry (dist/metrics/sweep-worker.js), also when this module runs from source. */
-function workerFile(): string | undefined {
+export function workerFile(): string | undefined {
   const here = fileURLToPath(new URL('./sweep-worker.js', import.meta.url));
   if (existsSync(here)) return here;
   const built = here.replace(/([\\/])sim([\\/]metrics[\\/])/, '$1dist$2');

@@ -11,6 +11,7 @@ const LAYERS: Record<string, number> = {
   scenario: 2,
   metrics: 3,
   reports: 4,
+  distributed: 4.5,
   cli: 5,
   playground: 5,
   bench: 5,

@@ -1,0 +1,25 @@
+// `sim run FILE --redis URL`: the sweep's runs go to the worker pool behind URL instead of this
+// machine's threads; everything else (the report, the printout) is the same as a local run.
+import type { Scenario, Sweep } from '../model/scenario.js';
+import type { SweepResult } from '../metrics/results.js';
+import { checkRedisUrl, runOnPool } from '../distributed/index.js';
+import { asUsage } from './shard-command.js';
+
+export function redisRunner(url: string, scenario: Scenario, sweep: Sweep, strategies: string[] | undefined): (onProgress: (done: number, total: number) => void) => Promise<SweepResult> {
+  return async (onProgress) => {
+    // Ctrl-C or a TERM while waiting: take this sweep's runs off the queue before exiting.
+    const abort = new AbortController();
+    const stop = (): void => abort.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      return await asUsage(() => {
+        checkRedisUrl(url);
+        return runOnPool({ url, scenario, sweep, strategies, onProgress, onNotice: (line) => process.stderr.write(`sim: ${line}\n`), signal: abort.signal });
+      });
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+  };
+}
