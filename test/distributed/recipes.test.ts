@@ -1,4 +1,4 @@
-// The recipes in recipes/distributed/ parse, carry the fields their engine needs, agree with
+// The recipes in scenarios/distributed/ parse, carry the fields their engine needs, agree with
 // themselves (array size = --shards N), and their sim commands run as written.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments, parse } from 'yaml';
 import { killAll, removeTemps, start, tempDir } from './processes.js';
 
-const DIR = 'recipes/distributed';
+const DIR = 'scenarios/distributed';
 const read = (name: string): string => readFileSync(path.join(DIR, name), 'utf8');
 const SCENARIO = 'test/fixtures/distributed/small-sweep.yaml';
 
