@@ -41,7 +41,7 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     const sweep = loaded.sweep ? { ...loaded.sweep, points: loaded.sweep.points.map((p) => ({ ...p, scenario: withSeed(p.scenario) })) } : singlePoint(scenario);
     const output = beginOutput(dir);
     try {
-      await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, html: args.html, workers: parseWorkers(args.workers) }, print);
+      await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, html: args.html, workers: parseWorkers(args.workers), cost: loaded.cost }, print);
     } catch (error) {
       output.abort();
       throw error;

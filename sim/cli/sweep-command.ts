@@ -3,6 +3,7 @@
 // and print the SLA's answer.
 import path from 'node:path';
 import type { Scenario, Sweep } from '../model/scenario.js';
+import type { CostSpec } from '../scenario/index.js';
 import { runSweep } from '../metrics/sweep.js';
 import { type Output, formatPlan, writeReport } from '../reports/index.js';
 import { progressBar } from './progress.js';
@@ -13,13 +14,14 @@ export interface SweepRunArgs {
   png: boolean;
   html: boolean;
   workers?: number;
+  cost?: CostSpec;
 }
 
 export async function runSweepCommand(scenario: Scenario, sweep: Sweep, output: Output, args: SweepRunArgs, print: (text: string) => void): Promise<void> {
   const progress = progressBar(scenario.name);
   let result;
   try {
-    result = await runSweep(scenario, sweep, { strategies: args.strategy, workers: args.workers, onProgress: (done, total) => progress.update(done, total) });
+    result = await runSweep(scenario, sweep, { strategies: args.strategy, workers: args.workers, cost: args.cost, onProgress: (done, total) => progress.update(done, total) });
   } finally {
     progress.stop();
   }

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Scenario, Sweep } from '../model/scenario.js';
+import type { CostSpec } from '../scenario/build-cost.js';
 import { estimate } from './estimate.js';
 import { planRows } from './plan.js';
 import type { AggregateRow, RunResult, SummaryRow, SweepResult, SweepRun } from './results.js';
@@ -19,6 +20,8 @@ export interface SweepOptions {
   strategies?: readonly string[];
   /** Called after each finished task. */
   onProgress?: (done: number, total: number) => void;
+  /** The scenario's `cost:` block: the plan then names the cheapest configuration meeting the SLA. */
+  cost?: CostSpec;
 }
 
 /** A scenario without a sweep, replicated, is a sweep of one point with no parameters. */
@@ -41,7 +44,10 @@ export async function runSweep(scenario: Scenario, sweep: Sweep, options: SweepO
   const runs: SweepRun[] = tasks.map((t, i) => ({ point: t.point, replication: t.replication, seed: t.seed, values: t.values, run: results[i] }));
   const aggregates = aggregate(runs);
   const parameters = sweep.parameters.map((p) => p.path);
-  return { scenario, parameters, runs, aggregates, plan: scenario.sla ? planRows(parameters, aggregates, scenario.sla) : [] };
+  const byIndex = new Map(sweep.points.map((p) => [p.index, p.scenario]));
+  const pricing = options.cost === undefined ? undefined : { cost: options.cost, scenarioAt: (point: number) => byIndex.get(point) ?? scenario };
+  const plan = scenario.sla ? planRows(parameters, aggregates, scenario.sla, pricing) : [];
+  return { scenario, parameters, runs, aggregates, plan, ...(options.cost === undefined ? {} : { cost: options.cost }) };
 }
 
 async function runAll(tasks: SweepTask[], options: SweepOptions): Promise<RunResult[]> {

@@ -8,3 +8,4 @@ export { parseDuration, parseNonNegativeRate, parsePositiveDuration, parseRate }
 export { SET_FILE } from './set-overrides.js';
 export { parseDistribution } from './distribution.js';
 export { parseArrivals } from './arrivals.js';
+export { COST_KEYS, type CostSpec } from './build-cost.js';

@@ -3,6 +3,7 @@
 // sweep. Each step collects every problem it finds; the first three stop the pipeline when they find
 // any, because later steps cannot judge what they could not read.
 
+import { type CostSpec, buildCost } from './build-cost.js';
 import type { Scenario, Sweep, Variant } from '../model/scenario.js';
 import { buildScenario } from './build-scenario.js';
 import type { Problem } from './problem.js';
@@ -20,7 +21,7 @@ import { parseYaml } from './yaml-document.js';
  * sweep (absent without a `sweep` block).
  */
 export type LoadResult =
-  | { readonly ok: true; readonly scenario: Scenario; readonly variants: Variant[]; readonly sweep?: Sweep }
+  | { readonly ok: true; readonly scenario: Scenario; readonly variants: Variant[]; readonly sweep?: Sweep; readonly cost?: CostSpec }
   | { readonly ok: false; readonly problems: Problem[] };
 
 export interface LoadOptions {
@@ -70,8 +71,9 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   // everything at once.
   const variants = buildVariants(ctx, data);
   const sweep = buildSweep(ctx, data);
+  const cost = buildCost(ctx, data);
   if (problems.size > 0) return { ok: false, problems: problems.sorted() };
-  return { ok: true, scenario, variants, ...(sweep === undefined ? {} : { sweep }) };
+  return { ok: true, scenario, variants, ...(sweep === undefined ? {} : { sweep }), ...(cost === undefined ? {} : { cost }) };
 }
 
 function fail(file: string, message: string): LoadResult {
