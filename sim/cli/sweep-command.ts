@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Scenario, Sweep } from '../model/scenario.js';
 import type { CostSpec } from '../scenario/index.js';
 import { runSweep } from '../metrics/sweep.js';
-import { type Output, formatPlan, writeReport } from '../reports/index.js';
+import { type Output, formatPlan, sweepFindings, writeReport } from '../reports/index.js';
 import { progressBar } from './progress.js';
 
 export interface SweepRunArgs {
@@ -25,7 +25,9 @@ export async function runSweepCommand(scenario: Scenario, sweep: Sweep, output: 
   } finally {
     progress.stop();
   }
-  const files = await writeReport(result, output, { svg: args.svg, png: args.png, html: args.html });
+  const notes = sweepFindings(result);
+  const files = await writeReport(result, output, { svg: args.svg, png: args.png, html: args.html, findings: notes });
+  output.write('findings.txt', notes.map((note) => `${note}\n`).join(''));
   output.commit();
   const points = sweep.points.length;
   const strategies = new Set(result.runs.map((r) => r.run.summary.strategy)).size;
@@ -33,5 +35,6 @@ export async function runSweepCommand(scenario: Scenario, sweep: Sweep, output: 
     `${scenario.name}: seed ${scenario.seed}, ${points} point${points === 1 ? '' : 's'} x ${scenario.replications} replication${scenario.replications === 1 ? '' : 's'} x ${strategies} strateg${strategies === 1 ? 'y' : 'ies'} = ${result.runs.length} runs\n`,
   );
   if (scenario.sla) print(`\n${formatPlan(result)}`);
-  print(`\nwrote ${files.length} files to ${output.dir}${path.sep}\n`);
+  if (notes.length > 0) print(`\nFindings:\n${notes.map((note) => `- ${note}\n`).join('')}`);
+  print(`\nwrote ${files.length + 1} files to ${output.dir}${path.sep}\n`);
 }

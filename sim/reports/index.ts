@@ -45,3 +45,4 @@ export { buildHtmlReport, type HtmlReportInput } from './html-report.js';
 export { isSweepResult } from './write-report.js';
 export { utilisationHeatmapChart } from './utilisation-heatmap.js';
 export { utilisationCsv } from './csv.js';
+export { sweepFindings } from './sweep-findings.js';

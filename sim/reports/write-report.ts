@@ -14,6 +14,7 @@ import {
   timeseriesCsv,
 } from './csv.js';
 import { findings } from './findings.js';
+import { sweepFindings } from './sweep-findings.js';
 import { buildHtmlReport } from './html-report.js';
 import type { Output } from './output-dir.js';
 import { renderPng } from './png.js';
@@ -63,7 +64,7 @@ export async function writeReport(result: ScenarioResult | SweepResult, output: 
     }
   }
   if (opts.html) {
-    const notes = opts.findings ?? (run !== undefined ? findings(run) : undefined);
+    const notes = opts.findings ?? (run !== undefined ? findings(run) : sweepFindings(sweep as SweepResult));
     files.push(['report.html', await buildHtmlReport({ result: run, sweep, findings: notes, charts })]);
   }
   for (const [name, content] of files) output.write(name, content);

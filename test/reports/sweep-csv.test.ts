@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_COLUMNS } from '../../sim/reports/columns.js';
-import { PLAN_COLUMNS, SUMMARY_METRIC_COLUMNS, sweepColumns } from '../../sim/reports/sweep-columns.js';
+import { PLAN_COLUMNS, PLAN_COST_COLUMNS, SUMMARY_METRIC_COLUMNS, sweepColumns } from '../../sim/reports/sweep-columns.js';
 import { planCsv, sweepCsv, sweepSummaryCsv } from '../../sim/reports/sweep-csv.js';
 import { COUNT, sweepFixture, sweepFrom } from './sweep-fixture.js';
 
@@ -29,7 +29,7 @@ const METRICS = [
 
 describe('sweep columns', () => {
   it('plan.csv has the PlanRow fields in declaration order', () => {
-    expect([...PLAN_COLUMNS]).toEqual(declaredFields('PlanRow'));
+    expect([...PLAN_COLUMNS, ...PLAN_COST_COLUMNS]).toEqual(declaredFields('PlanRow'));
   });
 
   it('the summary ends with the four theory columns', () => {
