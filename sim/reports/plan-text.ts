@@ -4,7 +4,7 @@
 import type { AggregateRow, PlanRow, SweepResult } from '../metrics/results.js';
 import { answerIndex, contextOf } from '../metrics/plan.js';
 import { formatNumber } from './number-format.js';
-import { describeParameterValue, formatParameterValue, isInstanceCount, metricOf, upperBound } from './sweep-parameters.js';
+import { describeParameterValue, formatParameterValue, isInstanceCount, parameterUnit, metricOf, upperBound } from './sweep-parameters.js';
 
 /**
  * E.g. "distributor: 4 workers (endpoints.Sales.instances.count) keep latency_p99 <= 2000 ms: 1480 ms
@@ -33,7 +33,7 @@ function priceText(result: SweepResult, row: PlanRow): string {
 function cheapestLine(result: SweepResult, row: PlanRow): string {
   const k = answerIndex(result.parameters, result.aggregates);
   const at = result.aggregates.find((a) => a.strategy === row.strategy && contextOf(result.parameters, k, a) === row.context && a.values[k] === row.answer);
-  const setting = at === undefined ? row.context : result.parameters.map((path, i) => `${path} = ${formatParameterValue(path, at.values[i])}`).join(', ');
+  const setting = at === undefined ? row.context : result.parameters.map((path, i) => shortValue(path, at.values[i])).join(', ');
   const cost = result.cost;
   const parts = cost === undefined ? '' : ` (priced ${[`machine ${formatNumber(cost.machine)}`, `thread ${formatNumber(cost.thread)}`, `distributor ${formatNumber(cost.distributor)}`].join(', ')})`;
   return `cheapest meeting ${row.sla}: ${row.strategy}${setting === '' ? '' : ` at ${setting}`}, cost ${formatNumber(row.cost ?? NaN)}${parts}: ${ms(row.metric_mean_ms)}, 95% upper bound ${ms(row.metric_upper_ms)}, margin ${ms(row.margin_ms)}`;
@@ -86,9 +86,11 @@ function slaColumnOf(result: SweepResult, row: PlanRow): string {
   return `${metric}_ms`;
 }
 
-/** "8 workers" for an instance count; "path = 12/s" otherwise. */
+/** "8 workers" for an instance count, "2 threads" or "4 cores"; "path = 12/s" otherwise. */
 function shortValue(path: string, value: number): string {
   if (isInstanceCount(path)) return `${value} worker${value === 1 ? '' : 's'}`;
+  const unit = parameterUnit(path);
+  if (unit === 'threads' || unit === 'cores') return `${value} ${value === 1 ? unit.slice(0, -1) : unit}`;
   return `${path} = ${formatParameterValue(path, value)}`;
 }
 
