@@ -3,6 +3,7 @@
 // sweep. Each step collects every problem it finds; the first three stop the pipeline when they find
 // any, because later steps cannot judge what they could not read.
 
+import { dirname, resolve } from 'node:path';
 import { type CostSpec, buildCost } from './build-cost.js';
 import type { Scenario, Sweep, Variant } from '../model/scenario.js';
 import { buildScenario } from './build-scenario.js';
@@ -37,7 +38,8 @@ const FILE_START = { line: 1, col: 1 };
 /** Reads and loads the scenario file at `file` (relative to the working directory, or absolute). */
 export function loadScenarioFile(file: string, options: LoadOptions = {}): LoadResult {
   const read = readTextFile(file);
-  if (!read.ok) return fail(file, read.message);
+  // A missing scenario says where it was looked for: a relative name is read from the current folder.
+  if (!read.ok) return fail(file, read.missing === true ? `${read.message} in ${resolve(dirname(file))}` : read.message);
   return loadScenarioText(read.text, file, options);
 }
 
