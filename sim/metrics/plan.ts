@@ -67,7 +67,11 @@ export function planRows(parameters: readonly string[], aggregates: readonly Agg
   }
   if (pricing === undefined) return rows;
   // The cheapest configuration meeting the SLA anywhere; on a tie in price, the one with more margin.
-  const meeting = aggregates.filter((a) => upperOf(a, column) <= sla.limitMs);
+  // The shared queue is the ideal reference (MSMQ has no remote competing consumers), not something to
+  // buy: it is left out when a real strategy was run.
+  const ideal = (a: AggregateRow) => pricing.scenarioAt(a.point).strategies.find((s) => s.name === a.strategy)?.kind === 'shared-queue';
+  const real = aggregates.some((a) => !ideal(a)) ? aggregates.filter((a) => !ideal(a)) : aggregates;
+  const meeting = real.filter((a) => upperOf(a, column) <= sla.limitMs);
   const cheapest = meeting.reduce<AggregateRow | undefined>((best, a) => {
     if (best === undefined) return a;
     const d = price(a) - price(best);

@@ -84,7 +84,9 @@ function costFindings(result: SweepResult): string[] {
     const priced = result.plan.filter((row) => row.strategy === strategy && row.cost !== undefined && Number.isFinite(row.cost));
     if (priced.length === 0) return [`${strategy} meets it nowhere in the sweep`];
     const low = priced.reduce((a, b) => ((b.cost ?? Infinity) < (a.cost ?? Infinity) ? b : a));
-    return [`${possessive(strategy)} cheapest is ${formatNumber(low.cost ?? NaN)}${settingText(result, low)} (margin ${ms(low.margin_ms)})`];
+    const ideal = result.scenario.strategies.find((x) => x.name === strategy)?.kind === 'shared-queue';
+    const who = ideal ? `the ideal ${possessive(strategy)} (a reference, not a choice) would be` : `${possessive(strategy)} cheapest is`;
+    return [`${who} ${formatNumber(low.cost ?? NaN)}${settingText(result, low)} (margin ${ms(low.margin_ms)})`];
   });
   const head = `the cheapest configuration meeting the SLA is ${cheapest.strategy}${settingText(result, cheapest)} at a cost of ${formatNumber(cheapest.cost)} with ${ms(cheapest.margin_ms)} to spare`;
   return [compared.length === 0 ? head : `${head}; ${compared.join('; ')}`];
