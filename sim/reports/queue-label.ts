@@ -24,3 +24,16 @@ export function queueKind(queue: string, machine: string, distributorMachines: R
   if (distributorMachines.has(machine) && queue.endsWith(`@${machine}`)) return 'distributor data';
   return 'input';
 }
+
+/** A queue's name in the queue-lengths legend: its kind first, then what tells it apart. */
+export function kindLabel(kind: QueueKind, queue: string, machine: string): string {
+  switch (kind) {
+    case 'outgoing':
+      return queue.replace(/^outgoing /, 'outgoing: ');
+    case 'distributor control':
+    case 'distributor storage':
+      return `${kind}: ${queue.split('.distributor.')[0]} on ${machine}`;
+    default:
+      return `${kind}: ${queueLabel(queue, machine)}`;
+  }
+}

@@ -18,11 +18,12 @@ import {
   strategyOrder,
   variantRows,
 } from './chart-style.js';
-import { QUEUE_KINDS, type QueueKind, queueKind, queueLabel } from './queue-label.js';
+import { QUEUE_KINDS, type QueueKind, kindLabel, queueKind } from './queue-label.js';
 
 /** Shades of one hue per kind of queue, darkest first. */
 const KIND_SHADES: Readonly<Record<QueueKind, readonly string[]>> = {
-  input: ['#08519c', '#4292c6', '#9ecae1', '#2171b5', '#6baed6', '#c6dbef'],
+  // Neighbouring workers far apart in lightness, so that two input queues never look alike.
+  input: ['#08519c', '#17becf', '#6baed6', '#08306b', '#9edae5', '#3182bd'],
   'distributor data': ['#e6550d', '#fdae6b'],
   'distributor control': ['#238b45', '#74c476'],
   'distributor storage': ['#6a51a3', '#9e9ac8'],
@@ -34,7 +35,9 @@ function queueColours(queues: readonly { label: string; kind: QueueKind }[]): { 
   const domain: string[] = [];
   const range: string[] = [];
   for (const kind of QUEUE_KINDS) {
-    const labels = [...new Set(queues.filter((q) => q.kind === kind).map((q) => q.label))].sort();
+    // The shared queue (one strategy's) last, so that the workers' queues get the first shades.
+    const shared = (label: string) => Number(label.includes('(shared)'));
+    const labels = [...new Set(queues.filter((q) => q.kind === kind).map((q) => q.label))].sort((a, b) => shared(a) - shared(b) || (a < b ? -1 : a > b ? 1 : 0));
     labels.forEach((label, i) => {
       domain.push(label);
       range.push(KIND_SHADES[kind][i % KIND_SHADES[kind].length]);
@@ -66,9 +69,10 @@ export function throughputChart(result: ScenarioResult): TopLevelSpec {
   const color = { ...strategyColor(strategies), legend: { symbolOpacity: 1, symbolStrokeWidth: 2.25 } };
   const title = {
     what: 'throughput over time',
-    subtitle:
-      'messages completed per second; faint: each time bucket, ' +
-      `bold: moving average over ${2 * half + 1} buckets, one dash pattern per strategy so that lines on top of each other stay apart`,
+    subtitle: [
+      `messages completed per second; faint: each time bucket, bold: moving average over ${2 * half + 1} buckets`,
+      'one dash pattern per strategy, so that lines on top of each other stay apart',
+    ],
   };
   const data = {
     values: chartValues(
@@ -129,7 +133,7 @@ export function throughputChart(result: ScenarioResult): TopLevelSpec {
     return { ...chartHeader(result.scenario, title), width: CHART_WIDTH, height: CHART_HEIGHT, data, transform, ...view };
   }
   return {
-    ...chartHeader(result.scenario, { ...title, subtitle: [title.subtitle, OWN_AXES] }),
+    ...chartHeader(result.scenario, { ...title, subtitle: [...title.subtitle, OWN_AXES] }),
     data,
     transform,
     facet: { row: variantRows(result.variants) },
@@ -195,14 +199,15 @@ export function queueLengthsChart(result: ScenarioResult): TopLevelSpec {
     variants ? ['strategy', 'variant', 'time_s', 'queue', 'machine', 'length'] : ['strategy', 'time_s', 'queue', 'machine', 'length'],
   ).map((value, i) => {
     const kind = queueKind(rows[i].queue, rows[i].machine, distributorOf.get(rows[i].strategy) ?? new Set());
-    return { ...value, queue_kind: kind, queue_label: `${kind}: ${queueLabel(rows[i].queue, rows[i].machine)}` };
+    return { ...value, queue_kind: kind, queue_label: kindLabel(kind, rows[i].queue, rows[i].machine) };
   });
   const colour = queueColours(values.map((v) => ({ label: String(v.queue_label), kind: v.queue_kind as QueueKind })));
   const title = {
     what: 'queue lengths by strategy',
     subtitle: [
       'messages in each queue at the end of each time bucket',
-      "one hue per kind of queue: blues the endpoints' input queues (one shade per worker), orange the distributor's data queue, green its control queue, purple its storage (free slots), greys the outgoing queues",
+      "one hue per kind: blues the endpoints' input queues (one shade per worker), orange the distributor's data queue,",
+      'green its control queue, purple its storage (free slots), greys the outgoing queues',
     ],
   };
   const mark = { type: 'line', tooltip: true } as const;

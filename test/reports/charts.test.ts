@@ -84,7 +84,7 @@ describe('buildCharts', () => {
     const spec = buildCharts(labelled)[4].spec as { data: { values: { queue_label: string }[] } };
     expect(spec.data.values.map((v) => v.queue_label)).toEqual(['input: Sales on m1', 'input: Sales on m1', 'input: Sales on m2', 'input: Sales on m2', 'input: Sales@m1', 'input: Sales on m1']);
     expect(collect(spec, 'color')).toMatchObject([
-      { field: 'queue_label', title: 'queue (kind: name)', scale: { domain: ['input: Sales on m1', 'input: Sales on m2', 'input: Sales@m1'], range: ['#08519c', '#4292c6', '#9ecae1'] } },
+      { field: 'queue_label', title: 'queue (kind: name)', scale: { domain: ['input: Sales on m1', 'input: Sales on m2', 'input: Sales@m1'], range: ['#08519c', '#17becf', '#6baed6'] } },
     ]);
   });
 
@@ -136,9 +136,9 @@ describe('charts without variants are what they were before variants existed', (
   const SAMPLE_SHA256: Record<string, string> = {
     latency: '1a8052408d99a2a1a926b146ce4d5affd8aae5321cc5fef9e3fbc72dbc491e84', // bars labelled with their values
     'latency-cdf': '965109e77519c69448c8a2671358dadc82076f75beb899406f6c212f161d759d',
-    throughput: 'e35db94bfda8f6cdbd051cbe65e22e8d56355d130cdb737fb3837784176962bb', // a dash pattern per strategy
+    throughput: '1acb3758cf2991bc3a23440b75f2bd4449fbb6b801d5b60d22a848dfbef80f4e', // a dash pattern per strategy
     'queue-length': '51909c967e1153b5403a7c4f0968fca51eff98cf7f8e2957394c4d5c976d20c0', // subtitle now says "or outgoing queue"
-    'queue-lengths': '183d5f1b61683e4b6f1d326b703d4c34af76ebaa2b6bfde67ce061ea89c0608c', // queues coloured by kind
+    'queue-lengths': 'c1b228f76001b11f95f01e21ec90934f7db75c23d3a00d7591a2a00caf4cfcbc', // queues coloured by kind
     instances: '5a035512f5596fb9ef1dd87a635e04c7c14a67b5619b462765be5e228a93b7b9',
   };
   const pretty = (spec: object): string => JSON.stringify(spec, null, 2) + '\n';
