@@ -97,3 +97,16 @@ describe('[*] in paths', () => {
     ]);
   });
 });
+
+describe('cost:', () => {
+  it('is read, a key left out costing 0', () => {
+    expect(load(`${BASE}cost: { machine: 100, thread: 10 }\n`).cost).toEqual({ machine: 100, thread: 10, distributor: 0 });
+    expect(load(BASE).cost).toBeUndefined();
+  });
+
+  it('rejects a negative price, an empty block and a sweep of it', () => {
+    expect(problemLines(`${BASE}cost: { machine: -1 }\n`)).toEqual([`${F}:18:18: cost.machine must be >= 0, got -1`]);
+    expect(problemLines(`${BASE}cost: {}\n`)).toEqual([`${F}:18:7: cost must price at least one of machine, thread or distributor, e.g. { machine: 100, thread: 10 }`]);
+    expect(problemLines(`${BASE}cost: { machine: 1 }\nsweep:\n  cost.machine: [1, 2]\n`)).toEqual([`${F}:20:3: sweep["cost.machine"] cannot be swept: every point is priced the same way`]);
+  });
+});
