@@ -84,8 +84,8 @@ export function sweepLatencyChart(result: SweepResult): TopLevelSpec {
   const subtitle = [
     `mean of ${replicationsText(result)}; ${layout.hasX ? 'band' : 'bar'}: 95% confidence interval of the mean` +
       (sla !== undefined ? `; dashed red: the SLA, ${sla.metric} <= ${formatNumber(sla.limitMs)} ms` : ''),
-    (capped ? `the ${sla?.metric.replace('_', ' ')} panel is scaled around the SLA: a point above ${formatNumber(2 * (sla?.limitMs ?? 0))} ms sits on the top edge, labelled with its value; ` : '') +
-      'one row per statistic, each with its own latency scale' +
+    ...(capped ? [`the ${sla?.metric.replace('_', ' ')} panel is scaled around the SLA: a point above ${formatNumber(2 * (sla?.limitMs ?? 0))} ms sits on the top edge, labelled with its value`] : []),
+    'one row per statistic, each with its own latency scale' +
       (layout.contexts.length > 0 ? `; one column per value of ${result.parameters.slice(1).join(', ')}` : ''),
   ];
   if (layout.contexts.length > 0) subtitle.push(`x: ${result.parameters[0]}`);
