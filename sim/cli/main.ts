@@ -1,5 +1,6 @@
 // The command line: parse arguments, call the core, write files, map the outcome to an exit code.
 // Nothing below the CLI prints or exits.
+import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { CustomStrategyError } from '../model/custom-strategy.js';
@@ -10,6 +11,17 @@ import { playgroundModule } from './playground-command.js';
 import { runCommand } from './run-command.js';
 import { workerCommand } from './worker-command.js';
 import { traceCommand } from './trace-command.js';
+
+/**
+ * A scenario file named on the command line, read from the folder the user typed it in: under
+ * `npm run sim -- run FILE` the process runs at the package root, and npm says where the user was in
+ * INIT_CWD. The name stays relative (to the process's folder) so that problems print it short.
+ */
+function userFile(file: string): string {
+  const from = process.env.INIT_CWD;
+  if (from === undefined || from === '' || path.isAbsolute(file) || path.resolve(from) === process.cwd()) return file;
+  return path.relative(process.cwd(), path.resolve(from, file)) || file;
+}
 
 function out(text: string): void {
   process.stdout.write(text);
@@ -67,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
       (a) =>
         guard(() =>
           runCommand(
-            { file: a.file, out: a.out, seed: a.seed, messagesCsv: a['messages-csv'], strategy: a.strategy, variant: a.variant, set: a.set, svg: a.svg, png: a.png, html: a.html, workers: a.workers, shard: a.shard, shardIndexEnv: a['shard-index-env'], shards: a.shards, redis: a.redis },
+            { file: userFile(a.file), out: a.out, seed: a.seed, messagesCsv: a['messages-csv'], strategy: a.strategy, variant: a.variant, set: a.set, svg: a.svg, png: a.png, html: a.html, workers: a.workers, shard: a.shard, shardIndexEnv: a['shard-index-env'], shards: a.shards, redis: a.redis },
             out,
           ),
         ),
@@ -83,8 +95,12 @@ export async function main(argv: string[]): Promise<number> {
           .option('messages', { type: 'string', describe: 'how many messages to follow (default 5)' })
           .option('from', { type: 'string', describe: 'follow the first messages sent at or after this time, e.g. 2m' })
           .option('mermaid', { type: 'string', describe: 'also write the story as a Mermaid sequence diagram to this file' })
-          .option('seed', { type: 'string', describe: "override the scenario's seed (non-negative integer)" }),
-      (a) => guard(() => traceCommand({ file: a.file, strategy: a.strategy, variant: a.variant, messages: a.messages, from: a.from, mermaid: a.mermaid, seed: a.seed }, out)),
+          .option('seed', { type: 'string', describe: "override the scenario's seed (non-negative integer)" })
+          .option('set', { type: 'string', array: true, describe: 'override one scenario value: path=value (repeatable)' }),
+      (a) =>
+        guard(() =>
+          traceCommand({ file: userFile(a.file), strategy: a.strategy, variant: a.variant, messages: a.messages, from: a.from, mermaid: a.mermaid, seed: a.seed, set: a.set }, out),
+        ),
     )
     .command(
       'merge <dirs..>',

@@ -62,7 +62,7 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     const runner = args.redis === undefined ? undefined : redisRunner(args.redis, scenario, sweep, args.strategy);
     const output = beginOutput(dir);
     try {
-      await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, html: args.html, workers, runner }, print);
+      await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, html: args.html, workers, runner, cost: loaded.cost }, print);
     } catch (error) {
       output.abort();
       throw error;

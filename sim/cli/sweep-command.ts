@@ -4,8 +4,9 @@
 import path from 'node:path';
 import type { Scenario, Sweep } from '../model/scenario.js';
 import type { SweepResult } from '../metrics/results.js';
+import type { CostSpec } from '../scenario/index.js';
 import { runSweep } from '../metrics/sweep.js';
-import { type Output, formatPlan, writeReport } from '../reports/index.js';
+import { type Output, formatPlan, sweepFindings, writeReport } from '../reports/index.js';
 import { progressBar } from './progress.js';
 
 export interface SweepRunArgs {
@@ -16,6 +17,7 @@ export interface SweepRunArgs {
   workers?: number;
   /** Runs the sweep somewhere else (a Redis worker pool); default: on this machine's threads. */
   runner?: (onProgress: (done: number, total: number) => void) => Promise<SweepResult>;
+  cost?: CostSpec;
 }
 
 export async function runSweepCommand(scenario: Scenario, sweep: Sweep, output: Output, args: SweepRunArgs, print: (text: string) => void): Promise<void> {
@@ -23,11 +25,13 @@ export async function runSweepCommand(scenario: Scenario, sweep: Sweep, output: 
   let result;
   try {
     const onProgress = (done: number, total: number): void => progress.update(done, total);
-    result = await (args.runner ? args.runner(onProgress) : runSweep(scenario, sweep, { strategies: args.strategy, workers: args.workers, onProgress }));
+    result = await (args.runner ? args.runner(onProgress) : runSweep(scenario, sweep, { strategies: args.strategy, workers: args.workers, cost: args.cost, onProgress }));
   } finally {
     progress.stop();
   }
-  const files = await writeReport(result, output, { svg: args.svg, png: args.png, html: args.html });
+  const notes = sweepFindings(result);
+  const files = await writeReport(result, output, { svg: args.svg, png: args.png, html: args.html, findings: notes });
+  output.write('findings.txt', notes.map((note) => `${note}\n`).join(''));
   output.commit();
   const points = sweep.points.length;
   const strategies = new Set(result.runs.map((r) => r.run.summary.strategy)).size;
@@ -35,5 +39,6 @@ export async function runSweepCommand(scenario: Scenario, sweep: Sweep, output: 
     `${scenario.name}: seed ${scenario.seed}, ${points} point${points === 1 ? '' : 's'} x ${scenario.replications} replication${scenario.replications === 1 ? '' : 's'} x ${strategies} strateg${strategies === 1 ? 'y' : 'ies'} = ${result.runs.length} runs\n`,
   );
   if (scenario.sla) print(`\n${formatPlan(result)}`);
-  print(`\nwrote ${files.length} files to ${output.dir}${path.sep}\n`);
+  if (notes.length > 0) print(`\nFindings:\n${notes.map((note) => `- ${note}\n`).join('')}`);
+  print(`\nwrote ${files.length + 1} files to ${output.dir}${path.sep}\n`);
 }

@@ -17,6 +17,7 @@ export interface TraceArgs {
   from?: unknown;
   mermaid?: unknown;
   seed?: unknown;
+  set?: string[];
 }
 
 /** Thrown by the trace sink once the story is complete; caught here and nowhere else. */
@@ -29,7 +30,7 @@ export async function traceCommand(args: TraceArgs, print: (text: string) => voi
   const strategyName = parseOne(args.strategy, '--strategy');
   const variantName = parseOne(args.variant, '--variant');
   const mermaidFile = parseMermaidPath(args.mermaid);
-  const loaded = loadScenarioFile(args.file);
+  const loaded = loadScenarioFile(args.file, { set: args.set });
   if (!loaded.ok) throw new UsageError(loaded.problems.map(formatProblem));
   if (variantName !== undefined) checkVariants([variantName], loaded.variants.map((v) => v.name));
   const variant = variantName !== undefined ? loaded.variants.find((v) => v.name === variantName) : loaded.variants[0];

@@ -1,40 +1,85 @@
-// The answer to an SLA: per strategy, the smallest value of the first swept parameter whose metric
-// meets the limit with confidence (its upper 95% bound, or its value with a single replication), for
-// each combination of the other parameters.
-import type { SlaSpec } from '../model/scenario.js';
+// The answer to an SLA: per strategy, the smallest value of the answered parameter whose metric meets
+// the limit with confidence (its upper 95% bound, or its value with a single replication), for each
+// combination of the other parameters. The answered parameter is the first one swept over more than
+// one value (a parameter with one value, such as `instances.count: [3]`, is part of the setting).
+// With a `cost:` block each row is priced, and the cheapest configuration meeting the SLA across
+// strategies and swept values is marked (added as a row of its own when no row answers with it).
+import type { Scenario, SlaSpec } from '../model/scenario.js';
+import type { CostSpec } from '../scenario/build-cost.js';
+import { configurationCost } from './cost.js';
 import type { AggregateRow, PlanRow } from './results.js';
 
-export function planRows(parameters: readonly string[], aggregates: readonly AggregateRow[], sla: SlaSpec): PlanRow[] {
+/** What prices a configuration: the cost block and each point's scenario (by point index). */
+export interface Pricing {
+  readonly cost: CostSpec;
+  readonly scenarioAt: (point: number) => Scenario;
+}
+
+/** The index of the parameter the plan answers with: the first with several values, else the first. */
+export function answerIndex(parameters: readonly string[], aggregates: readonly AggregateRow[]): number {
+  const i = parameters.findIndex((_, k) => new Set(aggregates.map((a) => a.values[k])).size > 1);
+  return Math.max(0, i);
+}
+
+/** The "path=value, ..." of the parameters other than the answered one. */
+export function contextOf(parameters: readonly string[], answered: number, a: AggregateRow): string {
+  return parameters.flatMap((p, i) => (i === answered ? [] : [`${p}=${a.values[i]}`])).join(', ');
+}
+
+export function upperOf(a: AggregateRow, column: string): number {
+  const e = a.metrics[column];
+  return Number.isNaN(e.ci95) ? e.mean : e.mean + e.ci95;
+}
+
+export function planRows(parameters: readonly string[], aggregates: readonly AggregateRow[], sla: SlaSpec, pricing?: Pricing): PlanRow[] {
   const column = `${sla.metric}_ms`;
+  const k = answerIndex(parameters, aggregates);
   const rows: PlanRow[] = [];
+  const price = (a: AggregateRow): number => (pricing === undefined ? NaN : configurationCost(pricing.cost, pricing.scenarioAt(a.point), a.strategy).total);
+  const row = (a: AggregateRow, met: boolean): PlanRow => ({
+    strategy: a.strategy,
+    sla: `${sla.metric} <= ${sla.limitMs} ms`,
+    parameter: parameters[k] ?? '',
+    context: contextOf(parameters, k, a),
+    answer: met ? (a.values[k] ?? NaN) : NaN,
+    metric_mean_ms: a.metrics[column].mean,
+    metric_upper_ms: upperOf(a, column),
+    margin_ms: sla.limitMs - upperOf(a, column),
+    ...(pricing === undefined ? {} : { cost: met ? price(a) : NaN, cheapest: '' }),
+  });
+  const answered: AggregateRow[] = [];
   const strategies = [...new Set(aggregates.map((a) => a.strategy))];
   for (const strategy of strategies) {
     const mine = aggregates.filter((a) => a.strategy === strategy);
     // Group by the values of the other parameters.
     const contexts = new Map<string, AggregateRow[]>();
     for (const a of mine) {
-      const key = a.values.slice(1).join('|');
+      const key = contextOf(parameters, k, a);
       contexts.set(key, [...(contexts.get(key) ?? []), a]);
     }
     for (const group of contexts.values()) {
-      const sorted = [...group].sort((x, y) => x.values[0] - y.values[0]);
-      const upper = (a: AggregateRow): number => {
-        const e = a.metrics[column];
-        return Number.isNaN(e.ci95) ? e.mean : e.mean + e.ci95;
-      };
-      const met = sorted.find((a) => upper(a) <= sla.limitMs);
-      const shown = met ?? sorted.reduce((best, a) => (upper(a) < upper(best) ? a : best), sorted[0]);
-      rows.push({
-        strategy,
-        sla: `${sla.metric} <= ${sla.limitMs} ms`,
-        parameter: parameters[0] ?? '',
-        context: parameters.slice(1).map((p, i) => `${p}=${shown.values[i + 1]}`).join(', '),
-        answer: met?.values[0] ?? NaN,
-        metric_mean_ms: shown.metrics[column].mean,
-        metric_upper_ms: upper(shown),
-        margin_ms: sla.limitMs - upper(shown),
-      });
+      const sorted = [...group].sort((x, y) => x.values[k] - y.values[k]);
+      const met = sorted.find((a) => upperOf(a, column) <= sla.limitMs);
+      const shown = met ?? sorted.reduce((best, a) => (upperOf(a, column) < upperOf(best, column) ? a : best), sorted[0]);
+      rows.push(row(shown, met !== undefined));
+      answered.push(met ?? shown);
     }
   }
+  if (pricing === undefined) return rows;
+  // The cheapest configuration meeting the SLA anywhere; on a tie in price, the one with more margin.
+  // The shared queue is the ideal reference (MSMQ has no remote competing consumers), not something to
+  // buy: it is left out when a real strategy was run.
+  const ideal = (a: AggregateRow) => pricing.scenarioAt(a.point).strategies.find((s) => s.name === a.strategy)?.kind === 'shared-queue';
+  const real = aggregates.some((a) => !ideal(a)) ? aggregates.filter((a) => !ideal(a)) : aggregates;
+  const meeting = real.filter((a) => upperOf(a, column) <= sla.limitMs);
+  const cheapest = meeting.reduce<AggregateRow | undefined>((best, a) => {
+    if (best === undefined) return a;
+    const d = price(a) - price(best);
+    return d < 0 || (d === 0 && upperOf(a, column) < upperOf(best, column)) ? a : best;
+  }, undefined);
+  if (cheapest === undefined) return rows;
+  const at = answered.indexOf(cheapest);
+  if (at >= 0) rows[at] = { ...rows[at], cheapest: 'yes' };
+  else rows.push({ ...row(cheapest, true), cheapest: 'yes' });
   return rows;
 }

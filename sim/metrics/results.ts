@@ -1,5 +1,6 @@
 // What one run produces: flat records whose field names are the CSV column names.
 // Reports (sim/reports/) turn these into CSV, Vega-Lite and SVG; nothing here knows about files.
+import type { CostSpec } from '../scenario/build-cost.js';
 import type { Scenario, StrategyKind } from '../model/scenario.js';
 
 /** One row of summary.csv: one strategy run. Times in ms unless the name says otherwise. */
@@ -285,6 +286,9 @@ export interface PlanRow {
   metric_mean_ms: number;
   metric_upper_ms: number;
   margin_ms: number;
+  /** With a `cost:` block: the price of the configuration answered (NaN when none meets the SLA), and "yes" on the cheapest row meeting it. */
+  cost?: number;
+  cheapest?: string;
 }
 
 export interface SweepResult {
@@ -294,6 +298,8 @@ export interface SweepResult {
   runs: SweepRun[];
   aggregates: AggregateRow[];
   plan: PlanRow[];
+  /** The scenario's `cost:` block, when it has one (the plan's rows are then priced). */
+  cost?: CostSpec;
 }
 
 export interface ScenarioResult {

@@ -7,8 +7,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Scenario, Sweep } from '../model/scenario.js';
+import type { CostSpec } from '../scenario/build-cost.js';
 import { estimate } from './estimate.js';
-import { planRows } from './plan.js';
+import { planRows, type Pricing } from './plan.js';
 import type { AggregateRow, RunResult, SummaryRow, SweepResult, SweepRun } from './results.js';
 import { replicationSeed, runTask, type SweepTask } from './sweep-task.js';
 
@@ -21,6 +22,8 @@ export interface SweepOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called with each finished task's result, as soon as it is there (index into the tasks given). */
   onResult?: (index: number, result: RunResult) => void | Promise<void>;
+  /** The scenario's `cost:` block: the plan then names the cheapest configuration meeting the SLA. */
+  cost?: CostSpec;
 }
 
 /** A scenario without a sweep, replicated, is a sweep of one point with no parameters. */
@@ -49,13 +52,22 @@ export function sweepTasks(scenario: Scenario, sweep: Sweep, strategies?: readon
 export async function runSweep(scenario: Scenario, sweep: Sweep, options: SweepOptions = {}): Promise<SweepResult> {
   const tasks = sweepTasks(scenario, sweep, options.strategies);
   const results = await runTasks(tasks, options);
-  return assembleSweep(scenario, sweep.parameters.map((p) => p.path), tasks.map((t, i) => ({ point: t.point, replication: t.replication, seed: t.seed, values: t.values, run: results[i] })));
+  const runs = tasks.map((t, i) => ({ point: t.point, replication: t.replication, seed: t.seed, values: t.values, run: results[i] }));
+  return assembleSweep(scenario, sweep.parameters.map((p) => p.path), runs, pricingOf(scenario, sweep, options.cost));
 }
 
 /** The sweep's result from its runs (in sweep order), however and wherever they were run. */
-export function assembleSweep(scenario: Scenario, parameters: string[], runs: SweepRun[]): SweepResult {
+export function assembleSweep(scenario: Scenario, parameters: string[], runs: SweepRun[], pricing?: Pricing): SweepResult {
   const aggregates = aggregate(runs);
-  return { scenario, parameters, runs, aggregates, plan: scenario.sla ? planRows(parameters, aggregates, scenario.sla) : [] };
+  const plan = scenario.sla ? planRows(parameters, aggregates, scenario.sla, pricing) : [];
+  return { scenario, parameters, runs, aggregates, plan, ...(pricing === undefined ? {} : { cost: pricing.cost }) };
+}
+
+/** What prices the plan's answers under a `cost:` block: the cost and each point's scenario. */
+export function pricingOf(scenario: Scenario, sweep: Sweep, cost: CostSpec | undefined): Pricing | undefined {
+  if (cost === undefined) return undefined;
+  const byIndex = new Map(sweep.points.map((p) => [p.index, p.scenario]));
+  return { cost, scenarioAt: (point: number) => byIndex.get(point) ?? scenario };
 }
 
 /** Runs the tasks on worker threads (or this thread); the results come back in task order. */

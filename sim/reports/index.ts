@@ -33,7 +33,7 @@ export {
   utilisationCsv,
 } from './csv/run-csv.js';
 export { createMessagesCsvWriter, type MessagesCsvWriter } from './csv/messages-csv.js';
-export { PLAN_COLUMNS, SUMMARY_METRIC_COLUMNS, sweepColumns, sweepSummaryColumns } from './csv/sweep-columns.js';
+export { PLAN_COLUMNS, PLAN_COST_COLUMNS, SUMMARY_METRIC_COLUMNS, sweepColumns, sweepSummaryColumns } from './csv/sweep-columns.js';
 export { planCsv, sweepCsv, sweepSummaryCsv, tableCsv } from './csv/sweep-csv.js';
 
 // Charts (Vega-Lite specs).
@@ -54,6 +54,7 @@ export { buildHtmlReport, type HtmlReportInput } from './html/html-report.js';
 export { formatComparisonTable } from './text/comparison-table.js';
 export { findings, rankedFindings, type Finding, type FindingKind } from './text/findings.js';
 export { formatPlan, ms as formatMilliseconds } from './text/plan-text.js';
+export { sweepFindings } from './text/sweep-findings.js';
 
 // The narrated trace and its sequence diagram.
 export { narrateSteps, narrateTrace } from './explain/narration.js';

@@ -14,6 +14,7 @@ import {
   timeseriesCsv,
 } from './csv/run-csv.js';
 import { findings } from './text/findings.js';
+import { sweepFindings } from './text/sweep-findings.js';
 import { buildHtmlReport } from './html/html-report.js';
 import type { Output } from './output-dir.js';
 import { renderPng } from './render/png.js';
@@ -73,7 +74,7 @@ export async function reportFiles(result: ScenarioResult | SweepResult, opts: Re
     }
   }
   if (opts.html) {
-    const notes = opts.findings ?? (run !== undefined ? findings(run) : undefined);
+    const notes = opts.findings ?? (run !== undefined ? findings(run) : sweepFindings(sweep as SweepResult));
     files.push(['report.html', await buildHtmlReport({ result: run, sweep, findings: notes, charts })]);
   }
   return files;

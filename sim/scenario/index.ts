@@ -8,5 +8,6 @@ export { parseDuration, parseNonNegativeRate, parsePositiveDuration, parseRate }
 export { SET_FILE } from './set-overrides.js';
 export { parseDistribution } from './distribution.js';
 export { parseArrivals } from './arrivals.js';
+export { COST_KEYS, type CostSpec } from './build-cost.js';
 export { DISK_FILES, type ScenarioFiles } from './scenario-files.js';
 export type { TextFile } from './text-file.js';

@@ -3,6 +3,8 @@
 // sweep. Each step collects every problem it finds; the first three stop the pipeline when they find
 // any, because later steps cannot judge what they could not read.
 
+import { dirname, resolve } from 'node:path';
+import { type CostSpec, buildCost } from './build-cost.js';
 import type { Scenario, Sweep, Variant } from '../model/scenario.js';
 import { buildScenario } from './build-scenario.js';
 import type { Problem } from './problem.js';
@@ -21,7 +23,7 @@ import { parseYaml } from './yaml-document.js';
  * sweep (absent without a `sweep` block).
  */
 export type LoadResult =
-  | { readonly ok: true; readonly scenario: Scenario; readonly variants: Variant[]; readonly sweep?: Sweep }
+  | { readonly ok: true; readonly scenario: Scenario; readonly variants: Variant[]; readonly sweep?: Sweep; readonly cost?: CostSpec }
   | { readonly ok: false; readonly problems: Problem[] };
 
 export interface LoadOptions {
@@ -39,7 +41,8 @@ const FILE_START = { line: 1, col: 1 };
 /** Reads and loads the scenario file at `file` (relative to the working directory, or absolute; or from `options.files`). */
 export function loadScenarioFile(file: string, options: LoadOptions = {}): LoadResult {
   const read = (options.files ?? DISK_FILES).readText(file);
-  if (!read.ok) return fail(file, read.message);
+  // A missing scenario says where it was looked for: a relative name is read from the current folder.
+  if (!read.ok) return fail(file, read.missing === true ? `${read.message} in ${resolve(dirname(file))}` : read.message);
   return loadScenarioText(read.text, file, options);
 }
 
@@ -73,8 +76,9 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   // everything at once.
   const variants = buildVariants(ctx, data);
   const sweep = buildSweep(ctx, data);
+  const cost = buildCost(ctx, data);
   if (problems.size > 0) return { ok: false, problems: problems.sorted() };
-  return { ok: true, scenario, variants, ...(sweep === undefined ? {} : { sweep }) };
+  return { ok: true, scenario, variants, ...(sweep === undefined ? {} : { sweep }), ...(cost === undefined ? {} : { cost }) };
 }
 
 function fail(file: string, message: string): LoadResult {

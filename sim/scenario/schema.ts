@@ -174,6 +174,15 @@ const sla = record(
   ),
 );
 
+const cost = record(
+  'Optional: the price of a configuration, so that a sweep with an SLA names the cheapest configuration meeting it, across strategies and swept values (plan.csv, the printed plan, report.html). Units are yours; a key left out costs 0. Default: none.',
+  {
+    machine: number({ minimum: 0 }, 'Per machine that hosts an endpoint instance (a sweep of instances.count adds machines).'),
+    thread: number({ minimum: 0 }, 'Per handler thread, over every instance.'),
+    distributor: number({ minimum: 0 }, 'Per distributor: one per endpoint with instances, for strategies of kind distributor.'),
+  },
+);
+
 const sweep: Json = {
   type: ['object', 'null'],
   description:
@@ -241,6 +250,7 @@ const scenario: Json = {
         { default: 1 },
       ),
       sla,
+      cost,
       sweep,
       variants,
     },

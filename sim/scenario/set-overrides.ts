@@ -6,11 +6,12 @@
 
 import { LineCounter, isCollection, parseDocument, visit } from 'yaml';
 import { type Data, isData } from './build-context.js';
-import { formatPath, type Segment } from './problem.js';
+import { type PathStep, expandPath, formatPattern, hasWildcard, replaceEach } from './path-pattern.js';
+import type { Segment } from './problem.js';
 import type { Position, ProblemList } from './problem-list.js';
 import { type Positions, SourceMap } from './source-map.js';
 import { targetOf } from './sweep-paths.js';
-import { OverlayPositions, type Override, replaceAt } from './variant-overlay.js';
+import { OverlayPositions, type Override } from './variant-overlay.js';
 import { parsePath } from './variant-path.js';
 import { PLAIN_TAGS } from './yaml-document.js';
 
@@ -51,24 +52,25 @@ export function applySets(data: Data, source: Positions, sets: readonly string[]
       ok = false;
       return;
     }
-    const result = replaceAt(current, path, value.value);
+    const paths = expandPath(current, path);
+    const result = typeof paths === 'string' ? paths : replaceEach(current, paths, value.value);
     if (typeof result === 'string') {
       problems.add(at(1), pathText, `${result}${sweepOnly(path, text.slice(eq + 1))}`);
       ok = false;
       return;
     }
     current = result.data;
-    overrides.push({ path, source: [], positions: new SetPositions(value.source, line, valueCol) });
+    for (const p of paths as Segment[][]) overrides.push({ path: p, source: [], positions: new SetPositions(value.source, line, valueCol) });
   });
   if (!ok || !isData(current)) return undefined;
   return { data: current, source: new OverlayPositions(source, overrides) };
 }
 
 /** For `endpoints.Sales.instances.count=4` and the like: how to set one value of a sweep-only path. */
-function sweepOnly(path: readonly Segment[], valueText: string): string {
-  if (targetOf(path).kind === 'plain') return '';
+function sweepOnly(path: readonly PathStep[], valueText: string): string {
+  if (hasWildcard(path) || targetOf(path as Segment[]).kind === 'plain') return '';
   const last = String(path[path.length - 1]);
-  return `; .${last} is a sweep path: for one value, set sweep={${JSON.stringify(formatPath(path))}: [${valueText.trim()}]}`;
+  return `; .${last} is a sweep path: for one value, set sweep={${JSON.stringify(formatPattern(path))}: [${valueText.trim()}]}`;
 }
 
 /** The first "=" outside a quoted key (`machines["a=b"].cores=2`), or -1. */

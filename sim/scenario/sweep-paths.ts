@@ -36,6 +36,7 @@ const FIXED: Readonly<Record<string, string>> = {
   seed: "cannot be swept: every point runs with the scenario's seed, so that points differ only in the values swept; for more seeds use replications",
   replications: "cannot be swept: every point has the scenario's replications",
   sla: "cannot be swept: every point answers the scenario's SLA",
+  cost: 'cannot be swept: every point is priced the same way',
   sweep: 'cannot be swept: sweeps do not nest',
   variants: 'cannot be swept: sweeps and variants do not combine',
 };

@@ -14,13 +14,18 @@ import { type Applied, PSEUDO_KINDS, type Target, applyPseudo, checkSweepTarget,
 import { type Value, readValues } from './sweep-values.js';
 import { OverlayPositions, type Override, replaceAt } from './variant-overlay.js';
 import { parsePath } from './variant-path.js';
+import { type PathStep, expandPath, hasWildcard } from './path-pattern.js';
 
 export const MAX_POINTS = 10_000;
 
 interface Parameter {
   /** The path as written (the key under sweep). */
   readonly key: string;
-  readonly path: readonly Segment[];
+  readonly path: readonly PathStep[];
+  /** The plain paths it names ([*] expanded against the scenario), each with what it sets. */
+  readonly paths: readonly (readonly Segment[])[];
+  readonly targets: readonly Target[];
+  /** What every path sets (one kind for all). */
   readonly target: Target;
   readonly values: readonly Value[];
 }
@@ -87,18 +92,28 @@ export function buildSweep(ctx: BuildContext, data: Data): Sweep | undefined {
 function readParameter(ctx: BuildContext, base: Data, key: string, raw: unknown, earlier: readonly Parameter[]): Parameter | undefined {
   const at: Segment[] = ['sweep', key];
   const path = parsePath(key);
-  let target: Target | undefined;
+  const expanded = typeof path === 'string' ? path : expandPath(base, path);
+  let targets: Target[] = [];
   let problem: string | undefined;
-  if (typeof path === 'string') {
-    problem = path;
+  if (typeof expanded === 'string') {
+    problem = expanded;
   } else {
-    target = targetOf(path);
-    problem = checkSweepTarget(base, path, target) ?? overlap(path, target, earlier);
+    targets = expanded.map(targetOf);
+    const wild = hasWildcard(path as PathStep[]);
+    const kinds = new Set(targets.map((t) => t.kind));
+    if (kinds.size > 1) problem = `names values of different kinds (${[...kinds].join(', ')}); give each its own parameter`;
+    else if (wild && targets[0].kind === 'count' && targets.length > 1) problem = 'cannot take [*]: .count copies one endpoint\'s first instance; give each endpoint its own parameter';
+    for (let i = 0; problem === undefined && i < expanded.length; i++) {
+      const found = checkSweepTarget(base, expanded[i], targets[i]);
+      if (found !== undefined) problem = wild && !found.startsWith('unknown path') ? `names ${formatPath(expanded[i])}, which ${found}` : found;
+    }
+    problem ??= overlap(path as PathStep[], expanded, targets[0], earlier);
   }
   if (problem !== undefined) problemAtKey(ctx, at, problem);
   // The values are checked even when the path is bad: the list then has everything at once.
   const read = readValues(ctx, raw, at);
-  if (problem !== undefined || read === undefined || typeof path === 'string' || target === undefined) return undefined;
+  if (problem !== undefined || read === undefined || typeof path === 'string' || typeof expanded === 'string') return undefined;
+  const target = targets[0];
   if (target.kind !== 'plain') {
     const wanted = PSEUDO_KINDS[target.kind];
     if (read.kind !== wanted.kind) {
@@ -112,18 +127,23 @@ function readParameter(ctx: BuildContext, base: Data, key: string, raw: unknown,
     }
     if (bad.length > 0) return undefined;
   }
-  return { key, path, target, values: read.values };
+  return { key, path, paths: expanded, targets, target, values: read.values };
 }
 
 /** Two parameters must set different things. */
-function overlap(path: readonly Segment[], target: Target, earlier: readonly Parameter[]): string | undefined {
-  const shown = formatPath(path);
+function overlap(path: readonly PathStep[], paths: readonly (readonly Segment[])[], target: Target, earlier: readonly Parameter[]): string | undefined {
+  const shown = new Set(paths.map((p) => formatPath(p)));
   for (const other of earlier) {
-    if (formatPath(other.path) === shown) return `sets the same value as the parameter ${JSON.stringify(other.key)}`;
+    const same = other.paths.map((p) => formatPath(p)).find((p) => shown.has(p));
+    if (same !== undefined) {
+      return paths.length === 1 && other.paths.length === 1
+        ? `sets the same value as the parameter ${JSON.stringify(other.key)}`
+        : `sets ${same}, which the parameter ${JSON.stringify(other.key)} sets too`;
+    }
     // The count keeps copies of instances[0] only: a later instance's value would have no effect.
     const [count, item] = target.kind === 'count' ? [path, other.path] : [other.path, path];
     const dropped = item[0] === 'endpoints' && item[1] === count[1] && item[2] === 'instances' && typeof item[3] === 'number' && item[3] > 0;
-    if (targetOf(count).kind === 'count' && dropped) {
+    if (!hasWildcard(count) && targetOf(count as Segment[]).kind === 'count' && dropped) {
       return target.kind === 'count'
         ? `keeps copies of instances[0] only, so the parameter ${JSON.stringify(other.key)} would have no effect`
         : `would have no effect: the parameter ${JSON.stringify(other.key)} keeps copies of instances[0] only`;
@@ -141,17 +161,20 @@ function buildPoint(ctx: BuildContext, base: Data, parameters: readonly Paramete
   // Plain paths first: a count copies the first instance as set, a rate averages over the stop as set.
   const order = parameters.map((p, j) => j).sort((a, b) => Number(parameters[a].target.kind !== 'plain') - Number(parameters[b].target.kind !== 'plain'));
   for (const j of order) {
-    const { target, path } = parameters[j];
+    const { targets, paths } = parameters[j];
     const value = values[j];
-    const result = target.kind === 'plain' ? plain(data, path, value.data) : applyPseudo(data, target, value.number);
-    if (typeof result === 'string') {
-      ctx.problems.add(ctx.source.valuePos(value.source), formatPath(value.source), `${result}${pointSuffix(parameters, values, j)}`);
-      failed = true;
-      continue;
+    for (let k = 0; k < paths.length; k++) {
+      const target = targets[k];
+      const result = target.kind === 'plain' ? plain(data, paths[k], value.data) : applyPseudo(data, target, value.number);
+      if (typeof result === 'string') {
+        ctx.problems.add(ctx.source.valuePos(value.source), formatPath(value.source), `${result}${pointSuffix(parameters, values, j)}`);
+        failed = true;
+        break;
+      }
+      data = result.data;
+      for (const p of result.paths) overrides.push({ path: p, source: value.source });
+      if (result.after) afters.push({ after: result.after, value });
     }
-    data = result.data;
-    for (const p of result.paths) overrides.push({ path: p, source: value.source });
-    if (result.after) afters.push({ after: result.after, value });
   }
   if (failed || !isData(data)) return undefined;
   const problems = new ProblemList(ctx.file);

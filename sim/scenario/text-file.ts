@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 
-export type TextFile = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
+export type TextFile = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string; readonly missing?: boolean };
 
 // Node's error codes in plain words; anything else is shown by its code.
 const READ_ERRORS: Readonly<Record<string, string>> = {
@@ -24,7 +24,7 @@ export function readTextFile(path: string): TextFile {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = (code !== undefined && READ_ERRORS[code]) || code || String(err);
-    return { ok: false, message: `cannot read file: ${reason}` };
+    return { ok: false, message: `cannot read file: ${reason}`, ...(code === 'ENOENT' ? { missing: true } : {}) };
   }
   return decodeText(bytes);
 }

@@ -1,26 +1,32 @@
 // The paths a variant names its overrides with: the notation problems print (problem.ts formatPath),
 // read back. Dots between mapping keys, [i] for list items, ["key"] (a JSON string) for a key with
-// dots, spaces or brackets: `endpoints.Sales.instances[0].threads`, `machines["web.1"].cores`.
+// dots, spaces or brackets: `endpoints.Sales.instances[0].threads`, `machines["web.1"].cores`; and [*]
+// for every item of a list or every key of a mapping: `endpoints.Sales.instances[*].threads`.
 
-import type { Segment } from './problem.js';
+import { ANY, type PathStep } from './path-pattern.js';
 
 const KEY = /[^.[\]\s"]+/y;
 const INDEX = /\[(\d+)\]/y;
 const QUOTED_KEY = /\[("(?:[^"\\]|\\.)*")\]/y;
 
-const HOW = 'write dots between keys and [0] for list items, e.g. endpoints.Sales.instances[0].threads, and quote a key with dots or spaces: machines["web.1"]';
+const HOW = 'write dots between keys, [0] for a list item and [*] for every item, e.g. endpoints.Sales.instances[0].threads, and quote a key with dots or spaces: machines["web.1"]';
 
 /** The segments of `text`, or a message saying why it is not a path. */
-export function parsePath(text: string): Segment[] | string {
+export function parsePath(text: string): PathStep[] | string {
   const bad = (detail: string) => `is not a valid path: ${detail}; ${HOW}`;
   if (text === '') return bad('it is empty');
-  const path: Segment[] = [];
+  const path: PathStep[] = [];
   let i = 0;
   while (i < text.length) {
     const shown = `${JSON.stringify(text[i])} at character ${i + 1}`;
+    if (text.startsWith('[*]', i)) {
+      path.push(ANY);
+      i += 3;
+      continue;
+    }
     if (text[i] === '[') {
       const item = match(INDEX, text, i) ?? match(QUOTED_KEY, text, i);
-      if (item === undefined) return bad(`${shown} starts neither a list item such as [0] nor a quoted key such as ["web.1"]`);
+      if (item === undefined) return bad(`${shown} starts neither a list item such as [0] or [*] nor a quoted key such as ["web.1"]`);
       const segment = /^\d+$/.test(item.group) ? Number(item.group) : jsonString(item.group);
       if (segment === undefined) return bad(`${shown} starts a quoted key that is not a valid JSON string`);
       path.push(segment);

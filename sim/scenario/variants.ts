@@ -9,7 +9,8 @@ import { buildScenario } from './build-scenario.js';
 import type { Segment } from './problem.js';
 import { ProblemList } from './problem-list.js';
 import { checkStructure } from './structure.js';
-import { OverlayPositions, type Override, replaceAt } from './variant-overlay.js';
+import { expandPath, replaceEach } from './path-pattern.js';
+import { OverlayPositions, type Override } from './variant-overlay.js';
 import { parsePath } from './variant-path.js';
 
 /** Top-level keys a variant may not replace, and why. */
@@ -61,15 +62,17 @@ function applyOverrides(ctx: BuildContext, base: Data, value: Data, at: readonly
     const source = [...at, key];
     const path = parsePath(key);
     // hasOwn: a key such as "constructor" must not find the object's inherited members.
-    const fixed = typeof path !== 'string' && Object.hasOwn(FIXED, path[0]) ? FIXED[path[0]] : undefined;
-    const result = typeof path === 'string' ? path : (fixed ?? replaceAt(data, path, replacement));
+    const first = typeof path === 'string' ? undefined : path[0];
+    const fixed = typeof first === 'string' && Object.hasOwn(FIXED, first) ? FIXED[first] : undefined;
+    const paths = typeof path === 'string' ? path : (fixed ?? expandPath(data, path));
+    const result = typeof paths === 'string' ? paths : replaceEach(data, paths, replacement);
     if (typeof result === 'string') {
       problemAtKey(ctx, source, result);
       ok = false;
       continue;
     }
     data = result.data;
-    overrides.push({ path: path as Segment[], source });
+    for (const p of paths as Segment[][]) overrides.push({ path: p, source });
     written.push([key, replacement]);
   }
   // A half-applied variant would be judged on values the user did not mean: report the paths only.

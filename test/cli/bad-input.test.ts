@@ -38,7 +38,7 @@ describe('bad input', () => {
   });
 
   it('a missing file', () => {
-    expectCleanFailure(['run', 'test/fixtures/cli/nope.yaml'], ['test/fixtures/cli/nope.yaml:1:1: cannot read file: no such file']);
+    expectCleanFailure(['run', 'test/fixtures/cli/nope.yaml'], [`test/fixtures/cli/nope.yaml:1:1: cannot read file: no such file in ${path.resolve('test/fixtures/cli')}`]);
   });
 
   it('an empty file', () => {

@@ -85,7 +85,7 @@ describe('sim trace', () => {
     );
     expectCleanFailure([SAMPLE, '--strategy', 'random', '--strategy', 'fair'], ['sim: --strategy takes one name in sim trace, got 2: "random", "fair"']);
     expectCleanFailure([SAMPLE, '--variant', '10ms'], ['sim: --variant "10ms" is not a variant of this scenario; it has no variants']);
-    expectCleanFailure(['test/fixtures/cli/nope.yaml'], ['test/fixtures/cli/nope.yaml:1:1: cannot read file: no such file']);
+    expectCleanFailure(['test/fixtures/cli/nope.yaml'], [`test/fixtures/cli/nope.yaml:1:1: cannot read file: no such file in ${path.resolve('test/fixtures/cli')}`]);
     expectCleanFailure([SAMPLE, '--mesages', '3'], ['sim: Unknown argument: mesages', "run 'sim --help' for usage"]);
   });
 });

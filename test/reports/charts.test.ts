@@ -53,11 +53,11 @@ describe('buildCharts', () => {
   });
 
   it.each([
-    ['latency', ['strategy'], ['latency (ms)', 'statistic']],
+    ['latency', ['strategy'], ['latency (ms, log scale)', 'statistic']],
     ['latency-cdf', ['strategy'], ['latency (ms, log scale)', 'percentile (%)']],
     ['throughput', ['strategy'], ['throughput (messages/s)', 'time (s)']],
     ['queue-length', ['strategy'], ['queued (messages)', 'time (s)']],
-    ['queue-lengths', ['queue'], ['length (messages)', 'time (s)']],
+    ['queue-lengths', ['queue (kind: name)'], ['length (messages)', 'time (s)']],
     ['instances', ['strategy'], ['instance', 'processed (messages)']],
     ['machines', ['strategy'], ['machine', 'queue manager utilisation']],
   ])('%s has legend %j and axis titles %j', (name, legends, axes) => {
@@ -82,8 +82,10 @@ describe('buildCharts', () => {
     const labelled = fixtureResult();
     labelled.runs[1].queueLengths[0].queue = 'Sales@m1';
     const spec = buildCharts(labelled)[4].spec as { data: { values: { queue_label: string }[] } };
-    expect(spec.data.values.map((v) => v.queue_label)).toEqual(['Sales on m1', 'Sales on m1', 'Sales on m2', 'Sales on m2', 'Sales@m1', 'Sales on m1']);
-    expect(collect(spec, 'color')).toMatchObject([{ field: 'queue_label', title: 'queue', scale: { scheme: 'tableau10' } }]);
+    expect(spec.data.values.map((v) => v.queue_label)).toEqual(['input: Sales on m1', 'input: Sales on m1', 'input: Sales on m2', 'input: Sales on m2', 'input: Sales@m1', 'input: Sales on m1']);
+    expect(collect(spec, 'color')).toMatchObject([
+      { field: 'queue_label', title: 'queue (kind: name)', scale: { domain: ['input: Sales on m1', 'input: Sales on m2', 'input: Sales@m1'], range: ['#08519c', '#17becf', '#6baed6'] } },
+    ]);
   });
 
   it('latency folds the four summary columns into a statistic', () => {
@@ -132,11 +134,11 @@ describe('charts without variants are what they were before variants existed', (
   // sample's by hash: 600 KB of JSON). A scenario without variants must get byte-identical specs.
   const pinned = JSON.parse(readFileSync(new URL('./fixtures/charts-without-variants.json', import.meta.url), 'utf8')) as Record<string, Json>;
   const SAMPLE_SHA256: Record<string, string> = {
-    latency: '066d556d1e648125ff1209c53cc0d93ee64efee3f459dfcaf97d02334b206a9f',
+    latency: '1a8052408d99a2a1a926b146ce4d5affd8aae5321cc5fef9e3fbc72dbc491e84', // bars labelled with their values
     'latency-cdf': '965109e77519c69448c8a2671358dadc82076f75beb899406f6c212f161d759d',
-    throughput: '15f135c9ff69e37dfce40d71b22f8dbe1a6e8f61233247c0206d69901f5d5ae4',
+    throughput: '1acb3758cf2991bc3a23440b75f2bd4449fbb6b801d5b60d22a848dfbef80f4e', // a dash pattern per strategy
     'queue-length': '51909c967e1153b5403a7c4f0968fca51eff98cf7f8e2957394c4d5c976d20c0', // subtitle now says "or outgoing queue"
-    'queue-lengths': '1a7dea2975a4830cae617be0a0c44a4f50b07528d813f1cc8dfd30350a4e0b0e',
+    'queue-lengths': 'c1b228f76001b11f95f01e21ec90934f7db75c23d3a00d7591a2a00caf4cfcbc', // queues coloured by kind
     instances: '5a035512f5596fb9ef1dd87a635e04c7c14a67b5619b462765be5e228a93b7b9',
   };
   const pretty = (spec: object): string => JSON.stringify(spec, null, 2) + '\n';
@@ -213,12 +215,12 @@ describe('charts with variants', () => {
   });
 
   it.each([
-    ['latency', ['strategy'], ['latency (ms)', 'statistic']],
+    ['latency', ['strategy'], ['latency (ms, log scale)', 'statistic']],
     ['latency-by-variant', ['statistic', 'strategy'], ['latency (ms, log scale)', 'p99 / best p99', 'variant']],
     ['latency-cdf', ['strategy'], ['latency (ms, log scale)', 'percentile (%)']],
     ['throughput', ['strategy'], ['messages/s', 'time (s)']],
     ['queue-length', ['strategy'], ['queued (messages)', 'time (s)']],
-    ['queue-lengths', ['queue'], ['length (messages)', 'time (s)']],
+    ['queue-lengths', ['queue (kind: name)'], ['length (messages)', 'time (s)']],
     ['instances', ['strategy'], ['instance', 'processed (messages)']],
     ['machines', ['strategy'], ['machine', 'queue manager utilisation']],
   ])('%s has legend %j and axis titles %j', (name, legends, axes) => {

@@ -76,6 +76,14 @@ describe('buildHtmlReport', () => {
     expect(html).toContain('<p class="muted">No faults.</p>');
   }, 30_000);
 
+  it('explains theory_flag: disagrees where a run shows it, and only there', async () => {
+    const result = fixtureResult();
+    const flagged: ScenarioResult = { ...result, runs: result.runs.map((r, i) => (i === 0 ? { ...r, summary: { ...r.summary, theory_flag: 'disagrees' } } : r)) };
+    const quiet: ScenarioResult = { ...result, runs: result.runs.map((r) => ({ ...r, summary: { ...r.summary, theory_flag: '' } })) };
+    expect(await buildHtmlReport({ result: flagged, charts: [] })).toContain('<code>theory_flag: disagrees</code> marks a run whose simulated mean wait is more than 25%');
+    expect(await buildHtmlReport({ result: quiet, charts: [] })).not.toContain('<code>theory_flag: disagrees</code>');
+  }, 30_000);
+
   it('keeps a spec from closing its script element', async () => {
     const result = fixtureResult();
     result.scenario = { ...result.scenario, name: '</script><script>alert(1)</script>' };

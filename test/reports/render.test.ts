@@ -24,7 +24,8 @@ describe('renderSvg', () => {
 
   it('numbers clip paths the same on every render, even concurrent ones', async () => {
     // vega names clip paths from a module-wide counter; a clipped mark shows whether it is reset.
-    const clipped = { ...(latency.spec as object), mark: { type: 'bar', clip: true } };
+    // The latency chart's bars without their value labels (a layer), clipped.
+    const clipped = { ...(latency.spec as object), layer: undefined, mark: { type: 'bar', clip: true } };
     const first = await renderSvg(clipped);
     const [second, third] = await Promise.all([renderSvg(clipped), renderSvg(clipped)]);
     expect(first).toContain('clip-path="url(#clip1)"');

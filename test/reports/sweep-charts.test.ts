@@ -42,6 +42,20 @@ describe('sweep charts', () => {
     expect(names(noTheory)).toEqual(['sweep-latency', 'min-workers', 'sweep-utilisation']);
     const noSla = twoParameterSample();
     expect(names({ ...noSla, scenario: { ...noSla.scenario, sla: undefined } })).toEqual(['sweep-latency', 'sweep-utilisation', 'sweep-wait-theory']);
+    // A count swept over one value (a template instance copied 3 times) is a setting, not a question about workers.
+    const fixed = twoParameterSample();
+    const three = sweepFrom(fixed.scenario, fixed.parameters, fixed.runs.filter((r) => r.values[0] === 3));
+    expect(names(three)).toEqual(['sweep-latency', 'sweep-utilisation', 'sweep-wait-theory']);
+    // And the plan answers with the parameter that varies.
+    expect(new Set(three.plan.map((row) => row.parameter))).toEqual(new Set([RATE]));
+  });
+
+  it('min-workers stands "none" upright, so that neighbouring labels cannot run together', () => {
+    const cut = twoParameterSample();
+    const spec = chart(sweepFrom(cut.scenario, cut.parameters, cut.runs.filter((r) => r.values[0] <= 3)), 'min-workers');
+    const layers = spec.layer as unknown as { transform?: { filter: string }[]; mark: { type: string; angle?: number } }[];
+    const none = layers.find((l) => l.transform?.[0].filter === 'datum.workers === null');
+    expect(none?.mark).toMatchObject({ type: 'text', angle: 270 });
   });
 
   it.each(ALL)('%s compiles with no vega-lite warning, titled with the scenario, data inlined', (_name, spec) => {

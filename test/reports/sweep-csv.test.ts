@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   SUMMARY_COLUMNS,
   PLAN_COLUMNS,
+  PLAN_COST_COLUMNS,
   SUMMARY_METRIC_COLUMNS,
   sweepColumns,
   planCsv,
@@ -35,7 +36,7 @@ const METRICS = [
 
 describe('sweep columns', () => {
   it('plan.csv has the PlanRow fields in declaration order', () => {
-    expect([...PLAN_COLUMNS]).toEqual(declaredFields('PlanRow'));
+    expect([...PLAN_COLUMNS, ...PLAN_COST_COLUMNS]).toEqual(declaredFields('PlanRow'));
   });
 
   it('the summary ends with the four theory columns', () => {

@@ -26,7 +26,7 @@ describe('structure (JSON Schema)', () => {
 
   it('lists the allowed keys when no known key is close', () => {
     expect(problemLines(`colour: red\n${BASE}`)).toEqual([
-      `${F}:1:1: unknown key "colour"; allowed keys here are name, seed, stop, warmup, drain, timeseries, transport, machines, endpoints, senders, strategies, faults, replications, sla, sweep, variants`,
+      `${F}:1:1: unknown key "colour"; allowed keys here are name, seed, stop, warmup, drain, timeseries, transport, machines, endpoints, senders, strategies, faults, replications, sla, cost, sweep, variants`,
     ]);
   });
 

@@ -4,7 +4,7 @@
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatProblem, loadScenarioFile, loadScenarioText } from '../../sim/scenario/index.js';
 import { BASE, changed, problemLines } from './base-scenario.js';
@@ -19,7 +19,7 @@ function fileProblems(file: string): string[] {
 
 describe('reading the file', () => {
   it('reports a missing file', () => {
-    expect(fileProblems(`${FIXTURES}/no-such-file.yaml`)).toEqual([`${FIXTURES}/no-such-file.yaml:1:1: cannot read file: no such file`]);
+    expect(fileProblems(`${FIXTURES}/no-such-file.yaml`)).toEqual([`${FIXTURES}/no-such-file.yaml:1:1: cannot read file: no such file in ${resolve(FIXTURES)}`]);
   });
 
   it('reports a directory', () => {
@@ -81,7 +81,7 @@ describe('never throws', () => {
   it('turns an unreadable file into a problem', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-scenario-'));
     try {
-      expect(fileProblems(join(dir, 'missing', 'x.yaml'))).toEqual([`${join(dir, 'missing', 'x.yaml')}:1:1: cannot read file: no such file`]);
+      expect(fileProblems(join(dir, 'missing', 'x.yaml'))).toEqual([`${join(dir, 'missing', 'x.yaml')}:1:1: cannot read file: no such file in ${join(dir, 'missing')}`]);
     } finally {
       rmSync(dir, { recursive: true });
     }

@@ -78,6 +78,7 @@ describe('scenarioJsonSchema', () => {
       'faults',
       'replications',
       'sla',
+      'cost',
       'sweep',
       'variants',
     ]);

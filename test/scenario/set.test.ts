@@ -90,7 +90,7 @@ describe('a malformed --set', () => {
 
   it('stops loading: the scenario is not judged with some options missing', () => {
     expect(problems(['seed=-1', 'x..y=1'])).toEqual([
-      '--set:2:1: x..y is not a valid path: expected a key at character 3, got "."; write dots between keys and [0] for list items, e.g. endpoints.Sales.instances[0].threads, and quote a key with dots or spaces: machines["web.1"]',
+      '--set:2:1: x..y is not a valid path: expected a key at character 3, got "."; write dots between keys, [0] for a list item and [*] for every item, e.g. endpoints.Sales.instances[0].threads, and quote a key with dots or spaces: machines["web.1"]',
     ]);
   });
 });
@@ -107,7 +107,7 @@ describe('a bad path in --set', () => {
       '--set:1:1: transport.operation unknown path: the scenario has no "transport" (it has stop, machines, endpoints, senders, strategies); to add it, override "transport" as a whole',
     ]);
     expect(problems(['=4'])).toEqual([
-      '--set:1:1: is not a valid path: it is empty; write dots between keys and [0] for list items, e.g. endpoints.Sales.instances[0].threads, and quote a key with dots or spaces: machines["web.1"]',
+      '--set:1:1: is not a valid path: it is empty; write dots between keys, [0] for a list item and [*] for every item, e.g. endpoints.Sales.instances[0].threads, and quote a key with dots or spaces: machines["web.1"]',
     ]);
   });
 

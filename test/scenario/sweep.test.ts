@@ -291,7 +291,7 @@ describe('problems in the sweep block', () => {
       `${F}:21:3: sweep["endpoints.Sale.instances.count"] unknown path: endpoints has no "Sale"; did you mean "Sales"?`,
       `${F}:22:3: sweep["endpoints.Sales.handlers.PlaceOrdr.duration.mean"] unknown path: endpoints.Sales.handlers has no "PlaceOrdr"; did you mean "PlaceOrder"?`,
       `${F}:23:3: sweep["senders.Sender.sends[1].arrivals.rate"] unknown path: senders.Sender.sends has 1 item, so it has no [1]`,
-      `${F}:24:3: sweep["a..b"] is not a valid path: expected a key at character 3, got "."; write dots between keys and [0] for list items, e.g. endpoints.Sales.instances[0].threads, and quote a key with dots or spaces: machines["web.1"]`,
+      `${F}:24:3: sweep["a..b"] is not a valid path: expected a key at character 3, got "."; write dots between keys, [0] for a list item and [*] for every item, e.g. endpoints.Sales.instances[0].threads, and quote a key with dots or spaces: machines["web.1"]`,
     ]);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatPath, type Segment } from '../../sim/scenario/problem.js';
 import { parsePath } from '../../sim/scenario/variant-path.js';
 
-const HOW = 'write dots between keys and [0] for list items, e.g. endpoints.Sales.instances[0].threads, and quote a key with dots or spaces: machines["web.1"]';
+const HOW = 'write dots between keys, [0] for a list item and [*] for every item, e.g. endpoints.Sales.instances[0].threads, and quote a key with dots or spaces: machines["web.1"]';
 
 describe('parsePath', () => {
   it.each<[string, Segment[]]>([
@@ -39,8 +39,8 @@ describe('parsePath', () => {
     ['a.', 'it ends with "."'],
     ['a b', 'expected "." or "[" before " " at character 2'],
     ['a[0]b', 'expected "." or "[" before "b" at character 5'],
-    ['a[x]', '"[" at character 2 starts neither a list item such as [0] nor a quoted key such as ["web.1"]'],
-    ['a[-1]', '"[" at character 2 starts neither a list item such as [0] nor a quoted key such as ["web.1"]'],
+    ['a[x]', '"[" at character 2 starts neither a list item such as [0] or [*] nor a quoted key such as ["web.1"]'],
+    ['a[-1]', '"[" at character 2 starts neither a list item such as [0] or [*] nor a quoted key such as ["web.1"]'],
     ['a["\\q"]', '"[" at character 2 starts a quoted key that is not a valid JSON string'],
   ])('%j is rejected', (text, detail) => {
     expect(parsePath(text)).toBe(`is not a valid path: ${detail}; ${HOW}`);

@@ -213,7 +213,7 @@ describe('a bad path', () => {
 
   it('is reported when it is not a path at all', () => {
     expect(problemLines(withVariants('  odd:', '    "a..b": 1'))).toEqual([
-      `${F}:20:5: variants.odd["a..b"] is not a valid path: expected a key at character 3, got "."; write dots between keys and [0] for list items, e.g. endpoints.Sales.instances[0].threads, and quote a key with dots or spaces: machines["web.1"]`,
+      `${F}:20:5: variants.odd["a..b"] is not a valid path: expected a key at character 3, got "."; write dots between keys, [0] for a list item and [*] for every item, e.g. endpoints.Sales.instances[0].threads, and quote a key with dots or spaces: machines["web.1"]`,
     ]);
   });
 

@@ -82,7 +82,7 @@ describe('a check', () => {
 
 describe('a guide', () => {
   const exercise = (n: number, check = `<!-- check: worker-crash | faults.csv | strategy=distributor | stranded == 2 -->`): string =>
-    `## Exercise ${n}: Title ${n}\n\nRun \`node bin/sim.js run scenarios/worker-crash.yaml\`.\n\n- Observation.\n  ${check}\n`;
+    `## Exercise ${n}: Title ${n}\n\nRun \`npx sim run scenarios/worker-crash.yaml\`.\n\n- Observation.\n  ${check}\n`;
   const rules = { minExercises: 6, scenarioExists: (name: string) => name === 'worker-crash' };
   const problems = (markdown: string): string[] => guideProblems(parseGuide(markdown), rules);
 

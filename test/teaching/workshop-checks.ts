@@ -158,7 +158,7 @@ export function guideProblems(guide: Guide, rules: GuideRules): string[] {
   }
   for (const e of guide.exercises) {
     if (e.checks.length === 0) problems.push(`exercise ${e.number} (${e.title}) has no check`);
-    if (!/node bin\/sim\.js (run|trace) /.test(e.body)) problems.push(`exercise ${e.number} (${e.title}) gives no command to run`);
+    if (!/npx sim (run|trace) /.test(e.body)) problems.push(`exercise ${e.number} (${e.title}) gives no command to run`);
     for (const c of e.checks) {
       if (!rules.scenarioExists(c.scenario)) problems.push(`exercise ${e.number}: unknown scenario "${c.scenario}" in check: ${c.text}`);
     }

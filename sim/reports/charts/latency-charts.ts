@@ -42,6 +42,11 @@ export function latencyChart(result: ScenarioResult): TopLevelSpec {
     // latency_p95_ms -> p95: the column names stay the data, the short names label the axis.
     { calculate: "replace(replace(datum.column, 'latency_', ''), '_ms', '')", as: 'statistic' },
   ];
+  // One strategy far slower than the rest (a crash stranding messages on one worker) would flatten the
+  // others' bars to nothing on a linear scale: then the scale is logarithmic. Every bar carries its value.
+  const values = result.runs.flatMap((run) => LATENCY_STATISTICS.map((c) => run.summary[c])).filter((v) => Number.isFinite(v) && v > 0);
+  const log = values.length > 0 && Math.max(...values) / Math.min(...values) > LOG_SPAN;
+  const yScale = log ? { scale: { type: 'log' as const } } : {};
   const mark = { type: 'bar', tooltip: true } as const;
   const encoding: UnitEncoding = {
     x: {
@@ -53,7 +58,7 @@ export function latencyChart(result: ScenarioResult): TopLevelSpec {
     },
     xOffset: { field: 'strategy', type: 'nominal', sort: strategies },
     // mean, not the default sum: several replications of one strategy must not add up.
-    y: { aggregate: 'mean', field: 'latency_ms', type: 'quantitative', title: 'latency (ms)' },
+    y: { aggregate: 'mean', field: 'latency_ms', type: 'quantitative', title: `latency (ms${log ? ', log scale' : ''})`, ...yScale },
     color: strategyColor(strategies),
     tooltip: [
       ...(variants ? [VARIANT_TOOLTIP] : []),
@@ -62,20 +67,29 @@ export function latencyChart(result: ScenarioResult): TopLevelSpec {
       { aggregate: 'mean', field: 'latency_ms', type: 'quantitative', title: 'latency (ms)', format: ',.1f' },
     ],
   };
+  const label = {
+    mark: { type: 'text', angle: 270, align: 'left', baseline: 'middle', dx: 3, fontSize: 9, color: '#333333' },
+    encoding: { text: { aggregate: 'mean', field: 'latency_ms', type: 'quantitative', format: ',.0f' } },
+  } as const;
+  const layer = [{ mark }, label];
+  const subtitle = [title.subtitle, ...(log ? ['log scale: the strategies differ by more than 30 times; each bar is labelled with its value (ms)'] : ['each bar is labelled with its value (ms)'])];
 
   if (!variants) {
-    return { ...chartHeader(result.scenario, title), width: CHART_WIDTH, height: CHART_HEIGHT, data, transform, mark, encoding };
+    return { ...chartHeader(result.scenario, { ...title, subtitle }), width: CHART_WIDTH, height: CHART_HEIGHT, data, transform, encoding, layer } as TopLevelSpec;
   }
   return {
-    ...chartHeader(result.scenario, { ...title, subtitle: [title.subtitle, 'one panel per variant, each with its own latency scale'] }),
+    ...chartHeader(result.scenario, { ...title, subtitle: [...subtitle, 'one panel per variant, each with its own latency scale'] }),
     data,
     transform,
     facet: { row: variantRows(result.variants) },
     spacing: 16,
-    spec: { width: CHART_WIDTH, height: PANEL_HEIGHT, mark, encoding },
+    spec: { width: CHART_WIDTH, height: PANEL_HEIGHT, encoding, layer },
     resolve: { scale: { y: 'independent' } },
-  };
+  } as TopLevelSpec;
 }
+
+/** Bars spanning more than this factor get a log scale. */
+const LOG_SPAN = 30;
 
 /**
  * The latency distribution per strategy; log x so the body and the tail are both visible. With

@@ -18,12 +18,13 @@ import {
 /** The index of the instance count and of the other parameter, when the sweep is shaped for this chart. */
 function shape(result: SweepResult): { count: number; other: number } | undefined {
   if (result.parameters.length !== 2 || result.scenario.sla === undefined) return undefined;
-  const counts = result.parameters.flatMap((p, i) => (isInstanceCount(p) ? [i] : []));
+  // A count swept over one value (a template instance copied N times) answers nothing about workers.
+  const counts = result.parameters.flatMap((p, i) => (isInstanceCount(p) && new Set(result.aggregates.map((a) => a.values[i])).size > 1 ? [i] : []));
   if (counts.length !== 1) return undefined;
   return { count: counts[0], other: 1 - counts[0] };
 }
 
-/** True for a sweep of exactly two parameters, one of them an instance count, with an SLA. */
+/** True for a sweep of exactly two parameters, one of them an instance count over several values, with an SLA. */
 export function hasMinWorkers(result: SweepResult): boolean {
   return shape(result) !== undefined;
 }
@@ -122,7 +123,14 @@ export function minWorkersChart(result: SweepResult): TopLevelSpec {
         },
       },
       {
+        transform: [{ filter: 'datum.workers !== null' }],
         mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 11, color: '#333333' },
+        encoding: { y: { field: 'label_y', type: 'quantitative' }, text: { field: 'label' } },
+      },
+      {
+        // "none" stands upright on the axis, so that neighbouring strategies' labels do not run together.
+        transform: [{ filter: 'datum.workers === null' }],
+        mark: { type: 'text', angle: 270, align: 'left', baseline: 'middle', dy: 0, dx: 3, fontSize: 11, color: '#333333' },
         encoding: { y: { field: 'label_y', type: 'quantitative' }, text: { field: 'label' } },
       },
     ],

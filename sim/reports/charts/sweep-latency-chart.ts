@@ -8,7 +8,7 @@ import type { SlaSpec } from '../../model/scenario.js';
 import { chartHeader } from './chart-style.js';
 import { formatNumber } from '../format/number-format.js';
 import { type EstimateDatum, estimateData, estimateLayers, facetByContext, sweepLayout, xEncoding } from './sweep-chart-parts.js';
-import { replicationsText, slaColumn } from '../format/sweep-parameters.js';
+import { replicationsText, slaColumn, sweepStrategies } from '../format/sweep-parameters.js';
 
 interface Statistic {
   column: string;
@@ -38,17 +38,32 @@ export function sweepLatencyChart(result: SweepResult): TopLevelSpec {
   const layout = sweepLayout(result);
   const statistics = latencyStatistics(sla);
 
+  let capped = false;
   const panels = statistics.map((statistic, row) => {
-    const data: object[] = estimateData(result, statistic.column);
-    const log = logTicks(data as EstimateDatum[], sla !== undefined && slaColumn(sla) === statistic.column ? sla.limitMs : undefined);
+    let data: object[] = estimateData(result, statistic.column);
     const limited = sla !== undefined && slaColumn(sla) === statistic.column;
+    // The SLA's panel is drawn on a linear scale around the limit, where the answer is; points far
+    // above it (an overloaded count) are pinned to the top and labelled with their value.
+    const cap = limited ? scaleCap(data as EstimateDatum[], sla.limitMs) : undefined;
+    const log = cap === undefined ? logTicks(data as EstimateDatum[], limited ? sla.limitMs : undefined) : undefined;
+    if (cap !== undefined) {
+      capped = true;
+      data = pinAbove(data as EstimateDatum[], cap, sweepStrategies(result));
+    }
     const x = xEncoding(result, layout, row === statistics.length - 1);
     const layers: object[] = estimateLayers(result, layout, {
       title: `${statistic.label} (ms${log ? ', log scale' : ''})`,
       format: log ? '~s' : ',.0f',
       x,
       ...(log ? { scale: { type: 'log' }, axis: { values: log } } : {}),
+      ...(cap !== undefined ? { scale: { domain: [0, cap], clamp: true, nice: false } } : {}),
     });
+    if (cap !== undefined) {
+      layers.push({
+        mark: { type: 'text', align: 'left', dx: 5, baseline: 'middle', fontSize: 10, fontWeight: 'bold' },
+        encoding: { x, y: { field: 'off_y', type: 'quantitative' }, text: { field: 'off_label' }, color: layout.colour },
+      });
+    }
     if (limited) {
       // Every row carries the limit; the aggregate draws one rule (and one label) per panel, and
       // needs no filter (filters in faceted layers make vega-lite give up optimising the dataflow).
@@ -69,6 +84,7 @@ export function sweepLatencyChart(result: SweepResult): TopLevelSpec {
   const subtitle = [
     `mean of ${replicationsText(result)}; ${layout.hasX ? 'band' : 'bar'}: 95% confidence interval of the mean` +
       (sla !== undefined ? `; dashed red: the SLA, ${sla.metric} <= ${formatNumber(sla.limitMs)} ms` : ''),
+    ...(capped ? [`the ${sla?.metric.replace('_', ' ')} panel is scaled around the SLA: a point above ${formatNumber(2 * (sla?.limitMs ?? 0))} ms sits on the top edge, labelled with its value`] : []),
     'one row per statistic, each with its own latency scale' +
       (layout.contexts.length > 0 ? `; one column per value of ${result.parameters.slice(1).join(', ')}` : ''),
   ];
@@ -79,6 +95,25 @@ export function sweepLatencyChart(result: SweepResult): TopLevelSpec {
     spacing: 16,
     resolve: { scale: { y: 'independent' } },
   } as TopLevelSpec;
+}
+
+/** Twice the limit, when some point's mean is above that (else undefined: the data fits as it is). */
+function scaleCap(data: readonly EstimateDatum[], limit: number): number | undefined {
+  const cap = 2 * limit;
+  return data.some((d) => d.mean !== null && d.mean > cap) ? cap : undefined;
+}
+
+/** Each point above `cap` gets its value as a label near the top edge, strategies one under another. */
+function pinAbove(data: readonly EstimateDatum[], cap: number, strategies: readonly string[]): EstimateDatum[] {
+  return data.map((d) => {
+    const above = d.mean !== null && d.mean > cap;
+    const i = Math.max(0, strategies.indexOf(d.strategy));
+    return { ...d, off_label: above ? `${offText(d.mean as number)} ↑` : '', off_y: cap * (0.95 - 0.09 * i) };
+  });
+}
+
+function offText(msValue: number): string {
+  return msValue >= 10_000 ? `${formatNumber(Math.round(msValue / 1000))} s` : `${formatNumber(Math.round(msValue))} ms`;
 }
 
 /**

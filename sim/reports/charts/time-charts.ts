@@ -18,7 +18,37 @@ import {
   strategyOrder,
   variantRows,
 } from './chart-style.js';
-import { queueLabel } from '../format/queue-label.js';
+import { QUEUE_KINDS, type QueueKind, kindLabel, queueKind } from '../format/queue-label.js';
+
+/** Shades of one hue per kind of queue, darkest first. */
+const KIND_SHADES: Readonly<Record<QueueKind, readonly string[]>> = {
+  // Neighbouring workers far apart in lightness, so that two input queues never look alike.
+  input: ['#08519c', '#17becf', '#6baed6', '#08306b', '#9edae5', '#3182bd'],
+  'distributor data': ['#e6550d', '#fdae6b'],
+  'distributor control': ['#238b45', '#74c476'],
+  'distributor storage': ['#6a51a3', '#9e9ac8'],
+  outgoing: ['#525252', '#969696', '#737373', '#bdbdbd', '#636363', '#d9d9d9'],
+};
+
+/** The colour scale of the queue lines: queues sorted by kind, each kind in shades of its own hue. */
+function queueColours(queues: readonly { label: string; kind: QueueKind }[]): { domain: string[]; range: string[] } {
+  const domain: string[] = [];
+  const range: string[] = [];
+  for (const kind of QUEUE_KINDS) {
+    // The shared queue (one strategy's) last, so that the workers' queues get the first shades.
+    const shared = (label: string) => Number(label.includes('(shared)'));
+    const labels = [...new Set(queues.filter((q) => q.kind === kind).map((q) => q.label))].sort((a, b) => shared(a) - shared(b) || (a < b ? -1 : a > b ? 1 : 0));
+    labels.forEach((label, i) => {
+      domain.push(label);
+      range.push(KIND_SHADES[kind][i % KIND_SHADES[kind].length]);
+    });
+  }
+  return { domain, range };
+}
+
+/** Dash patterns told apart even where lines coincide: solid, long, short, dot-dash, and so on. */
+const DASHES: number[][] = [[1, 0], [8, 4], [3, 3], [8, 3, 2, 3], [12, 3], [2, 6], [6, 2, 2, 2, 2, 2]];
+while (DASHES.length < 20) DASHES.push([4 + DASHES.length, 3]);
 
 const TIME_AXIS = { field: 'time_s', type: 'quantitative', title: 'time (s)' } as const;
 
@@ -39,9 +69,10 @@ export function throughputChart(result: ScenarioResult): TopLevelSpec {
   const color = { ...strategyColor(strategies), legend: { symbolOpacity: 1, symbolStrokeWidth: 2.25 } };
   const title = {
     what: 'throughput over time',
-    subtitle:
-      'messages completed per second; faint: each time bucket, ' +
-      `bold: moving average over ${2 * half + 1} buckets`,
+    subtitle: [
+      `messages completed per second; faint: each time bucket, bold: moving average over ${2 * half + 1} buckets`,
+      'one dash pattern per strategy, so that lines on top of each other stay apart',
+    ],
   };
   const data = {
     values: chartValues(
@@ -78,6 +109,8 @@ export function throughputChart(result: ScenarioResult): TopLevelSpec {
         mark: { type: 'line', strokeWidth: 2.25, tooltip: true },
         encoding: {
           y: { field: 'throughput_moving_average', type: 'quantitative' },
+          // Strategies that keep up draw the same line: a dash pattern each keeps one from hiding another.
+          strokeDash: { field: 'strategy', type: 'nominal', title: 'strategy', scale: { domain: [...strategies], range: DASHES.slice(0, Math.max(1, strategies.length)) } },
           tooltip: [
             ...(variants ? [VARIANT_TOOLTIP] : []),
             { field: 'strategy', type: 'nominal', title: 'strategy' },
@@ -100,7 +133,7 @@ export function throughputChart(result: ScenarioResult): TopLevelSpec {
     return { ...chartHeader(result.scenario, title), width: CHART_WIDTH, height: CHART_HEIGHT, data, transform, ...view };
   }
   return {
-    ...chartHeader(result.scenario, { ...title, subtitle: [title.subtitle, OWN_AXES] }),
+    ...chartHeader(result.scenario, { ...title, subtitle: [...title.subtitle, OWN_AXES] }),
     data,
     transform,
     facet: { row: variantRows(result.variants) },
@@ -159,25 +192,29 @@ export function queueLengthsChart(result: ScenarioResult): TopLevelSpec {
   const strategies = strategyOrder(result.runs);
   const variants = result.variants.length > 0;
   const rows = result.runs.flatMap((run) => run.queueLengths);
+  // A distributor's data queue is an endpoint's queue on its machine, under that strategy only.
+  const distributorOf = new Map(result.scenario.strategies.map((s) => [s.name, new Set(s.kind === 'distributor' && s.machine !== undefined ? [s.machine] : [])]));
   const values = chartValues(
     rows,
     variants ? ['strategy', 'variant', 'time_s', 'queue', 'machine', 'length'] : ['strategy', 'time_s', 'queue', 'machine', 'length'],
-  ).map((value, i) => ({
-    ...value,
-    queue_label: queueLabel(rows[i].queue, rows[i].machine),
-  }));
-  const queues = new Set(values.map((value) => value.queue_label));
-  // tableau20 pairs a dark and a light shade of each hue, which reads as "the same queue" for few lines.
-  const scheme = queues.size <= 10 ? 'tableau10' : 'tableau20';
+  ).map((value, i) => {
+    const kind = queueKind(rows[i].queue, rows[i].machine, distributorOf.get(rows[i].strategy) ?? new Set());
+    return { ...value, queue_kind: kind, queue_label: kindLabel(kind, rows[i].queue, rows[i].machine) };
+  });
+  const colour = queueColours(values.map((v) => ({ label: String(v.queue_label), kind: v.queue_kind as QueueKind })));
   const title = {
     what: 'queue lengths by strategy',
-    subtitle: 'messages in each queue at the end of each time bucket',
+    subtitle: [
+      'messages in each queue at the end of each time bucket',
+      "one hue per kind: blues the endpoints' input queues (one shade per worker), orange the distributor's data queue,",
+      'green its control queue, purple its storage (free slots), greys the outgoing queues',
+    ],
   };
   const mark = { type: 'line', tooltip: true } as const;
   const encoding: UnitEncoding = {
     x: TIME_AXIS,
     y: { field: 'length', type: 'quantitative', title: 'length (messages)' },
-    color: { field: 'queue_label', type: 'nominal', title: 'queue', scale: { scheme } },
+    color: { field: 'queue_label', type: 'nominal', title: 'queue (kind: name)', scale: colour, legend: { labelLimit: 320 } },
     tooltip: [
       ...(variants ? [VARIANT_TOOLTIP] : []),
       { field: 'strategy', type: 'nominal', title: 'strategy' },
@@ -212,7 +249,7 @@ export function queueLengthsChart(result: ScenarioResult): TopLevelSpec {
   return {
     ...chartHeader(result.scenario, {
       ...title,
-      subtitle: [title.subtitle, 'one row of panels per variant, each row with its own axes'],
+      subtitle: [...title.subtitle, 'one row of panels per variant, each row with its own axes'],
     }),
     data: { values },
     spacing: 24,

@@ -15,8 +15,11 @@ export const PLAN_COLUMNS = [
   'margin_ms',
 ] as const satisfies readonly (keyof PlanRow)[];
 
+/** plan.csv's last columns when the scenario has a `cost:` block. */
+export const PLAN_COST_COLUMNS = ['cost', 'cheapest'] as const satisfies readonly (keyof PlanRow)[];
+
 // Leaving out a PlanRow field is a compile error.
-type MissingPlanColumn = Exclude<keyof PlanRow, (typeof PLAN_COLUMNS)[number]>;
+type MissingPlanColumn = Exclude<keyof PlanRow, (typeof PLAN_COLUMNS)[number] | (typeof PLAN_COST_COLUMNS)[number]>;
 const planColumnsComplete: [MissingPlanColumn] extends [never] ? true : { missing: MissingPlanColumn } = true;
 void planColumnsComplete;
 

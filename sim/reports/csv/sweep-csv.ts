@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { SweepResult } from '../../metrics/results.js';
 import { toCsv } from './run-csv.js';
 import { formatNumber } from '../format/number-format.js';
-import { PLAN_COLUMNS, SUMMARY_METRIC_COLUMNS, sweepColumns, sweepSummaryColumns } from './sweep-columns.js';
+import { PLAN_COLUMNS, PLAN_COST_COLUMNS, SUMMARY_METRIC_COLUMNS, sweepColumns, sweepSummaryColumns } from './sweep-columns.js';
 import { SUMMARY_COLUMNS } from './columns.js';
 import { metricOf } from '../format/sweep-parameters.js';
 
@@ -56,7 +56,8 @@ export function sweepSummaryCsv(result: SweepResult): string {
 
 /** plan.csv: one row per strategy (and combination of the other parameters). */
 export function planCsv(result: SweepResult): string {
-  return toCsv(result.plan, PLAN_COLUMNS);
+  const priced = result.plan.some((row) => row.cost !== undefined);
+  return toCsv(result.plan, priced ? [...PLAN_COLUMNS, ...PLAN_COST_COLUMNS] : PLAN_COLUMNS);
 }
 
 /** One cell per parameter; a missing value (a malformed run) is an empty cell, not a shifted row. */

@@ -74,6 +74,11 @@ const RENDER_SCRIPT = `
 })();
 `;
 
+/** What theory_flag "disagrees" means, for a report that shows it. */
+const DISAGREES_NOTE =
+  '<p class="muted"><code>theory_flag: disagrees</code> marks a run whose simulated mean wait is more than 25% (and more than 5 ms) away from the closed form named in <code>theory_model</code> (its prediction is <code>theory_wait_mean_ms</code>). ' +
+  "It is not an error: the formula leaves out what the simulation has, such as the cost of each MSMQ operation and of the network, the distributor's ready-message round trip, faults, or handler times that are not exponential, so it says where the formula stops describing the run.</p>";
+
 function section(id: string, title: string, body: string): string {
   return `<section id="${id}">\n<h2>${escapeHtml(title)}</h2>\n${body}\n</section>`;
 }
@@ -99,9 +104,11 @@ export async function buildHtmlReport(input: HtmlReportInput): Promise<string> {
     parts.push(section('findings', 'Findings', `<ul class="findings">${input.findings.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`));
   }
   if (input.sweep !== undefined) {
-    parts.push(section('summary', 'Summary', `<p class="muted">Mean ± 95% confidence half-width over the replications; every metric is in sweep-summary.csv.</p>\n${sweepTable(input.sweep)}`));
+    const flagged = input.sweep.runs.some((r) => r.run.summary.theory_flag === 'disagrees') ? `\n${DISAGREES_NOTE}` : '';
+    parts.push(section('summary', 'Summary', `<p class="muted">Mean ± 95% confidence half-width over the replications; every metric is in sweep-summary.csv.</p>\n${sweepTable(input.sweep)}${flagged}`));
   } else if (input.result !== undefined) {
-    parts.push(section('summary', 'Summary', `<p class="muted">summary.csv, one column per run.</p>\n${summaryTable(input.result.runs)}`));
+    const flagged = input.result.runs.some((r) => r.summary.theory_flag === 'disagrees') ? `\n${DISAGREES_NOTE}` : '';
+    parts.push(section('summary', 'Summary', `<p class="muted">summary.csv, one column per run.</p>\n${summaryTable(input.result.runs)}${flagged}`));
   }
   const figures = input.charts
     .map((chart, i) => `<figure class="chart">\n<figcaption>${escapeHtml(chart.name)}</figcaption>\n<div class="view" id="chart-${i}" data-chart="${escapeHtml(chart.name)}"></div>\n</figure>`)

@@ -79,6 +79,20 @@ function describeHandlers(e: EndpointSpec): string {
     .join('; ');
 }
 
+/**
+ * "worker (1 thread)", or "a on worker (...)" when the instance has a name of its own; a sweep's
+ * parameters that set the instances are named, so the values written are not read as those run.
+ */
+function describeInstances(e: EndpointSpec, sweep: SweepResult | undefined): string {
+  const own = e.instances
+    .map((i) => `${i.name === i.machine ? i.machine : `${i.name} on ${i.machine}`} (${i.threads} thread${i.threads === 1 ? '' : 's'}${i.speed !== 1 ? `, speed ${i.speed}` : ''})`)
+    .join(', ');
+  const swept = (sweep?.parameters ?? []).filter((p) => p.startsWith(`endpoints.${e.name}.instances`));
+  if (swept.length === 0) return own;
+  const count = swept.some((p) => p.endsWith('.instances.count'));
+  return `${count ? 'copies of ' : ''}${own}; swept: ${swept.join(', ')}`;
+}
+
 function stopText(s: Scenario): string {
   const stop = s.stop.messages !== undefined ? `${s.stop.messages} messages` : `${duration(s.stop.durationMs ?? 0)} of sending`;
   const warmup = s.warmup.messages !== undefined ? (s.warmup.messages === 0 ? 'none' : `${s.warmup.messages} messages`) : duration(s.warmup.durationMs ?? 0);
@@ -117,7 +131,7 @@ export function scenarioHtml(scenario: Scenario, sweep?: SweepResult): string {
     scenario.endpoints.map((e) => [
       { text: e.name },
       { text: describeHandlers(e) },
-      { text: e.instances.map((i) => `${i.name} on ${i.machine} (${i.threads} thread${i.threads === 1 ? '' : 's'}${i.speed !== 1 ? `, speed ${i.speed}` : ''})`).join(', ') },
+      { text: describeInstances(e, sweep) },
     ]),
   );
   const senders = htmlTable(

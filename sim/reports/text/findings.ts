@@ -5,7 +5,7 @@ import type { RunResult, ScenarioResult } from '../../metrics/results.js';
 import { queueLabel } from '../format/queue-label.js';
 import { count as plural, listing } from '../explain/trace-labels.js';
 
-export type FindingKind = 'latency' | 'ideal' | 'throughput' | 'crossover' | 'operations' | 'leftovers' | 'lost' | 'saturation' | 'busy' | 'share' | 'failed' | 'waiting';
+export type FindingKind = 'latency' | 'ideal' | 'throughput' | 'crossover' | 'operations' | 'leftovers' | 'lost' | 'saturation' | 'busy' | 'share' | 'failed' | 'waiting' | 'fault';
 
 export interface Finding {
   kind: FindingKind;
@@ -42,6 +42,7 @@ export function rankedFindings(result: ScenarioResult): Finding[] {
     ...saturationFindings(result),
     ...failureFindings(result.runs),
     ...waitingFindings(result.runs),
+    ...faultFindings(result.runs),
   ];
   return all.map((f, i) => ({ f, i })).sort((a, b) => b.f.score - a.f.score || a.i - b.i).map(({ f }) => f);
 }
@@ -207,6 +208,24 @@ function waitingFindings(runs: readonly RunResult[]): Finding[] {
   if (top.share < 1 / 3) return [];
   const s = top.r.summary;
   return [{ kind: 'waiting', text: `under ${runName(top.r)}, messages spent ${percent(top.share)} of their latency waiting (${ms(s.wait_mean_ms)} of ${ms(s.latency_mean_ms)} on average)`, score: top.share * 3 }];
+}
+
+/** Per fault (its first occurrence): what it stranded and how long each strategy took to recover after it. */
+function faultFindings(runs: readonly RunResult[]): Finding[] {
+  const names = [...new Set(runs.flatMap((r) => r.faults.map((f) => f.fault)))];
+  return names.map((fault) => {
+    const rows = runs.flatMap((r) => {
+      const f = r.faults.find((x) => x.fault === fault);
+      return f === undefined ? [] : [{ r, f }];
+    });
+    const { f } = rows[0];
+    const span = Number.isNaN(f.end_s) ? `from ${round1(f.start_s)} s to the end` : `from ${round1(f.start_s)} s to ${round1(f.end_s)} s`;
+    const stranded = rows.map(({ r, f: x }, i) => `${i === 0 ? plural(Math.round(x.stranded), 'message') : Math.round(x.stranded)} under ${runName(r)}`);
+    const recover = rows.map(({ r, f: x }) => `${runName(r)} ${Number.isFinite(x.time_to_recover_s) ? `${round1(x.time_to_recover_s)} s` : 'not by the end'}`);
+    const most = Math.max(...rows.map(({ f: x }) => x.stranded));
+    const text = `${fault} (${f.kind}, ${span}) held up to ${listing(stranded)} where it struck; time to recover after it: ${listing(recover)}`;
+    return { kind: 'fault' as const, text, score: 8 + Math.min(10, most / 10) };
+  });
 }
 
 function groupByVariant(runs: readonly RunResult[]): Map<string, RunResult[]> {

@@ -2,7 +2,9 @@
 // other parameters), with the value found, the metric there and the margin left. Returns text;
 // printing is the CLI's business.
 import type { AggregateRow, PlanRow, SweepResult } from '../../metrics/results.js';
-import { describeParameterValue, formatParameterValue, isInstanceCount, metricOf, upperBound } from '../format/sweep-parameters.js';
+import { answerIndex, contextOf } from '../../metrics/plan.js';
+import { formatNumber } from '../format/number-format.js';
+import { describeParameterValue, formatParameterValue, isInstanceCount, parameterUnit, metricOf, upperBound } from '../format/sweep-parameters.js';
 
 /**
  * E.g. "distributor: 4 workers (endpoints.Sales.instances.count) keep latency_p99 <= 2000 ms: 1480 ms
@@ -10,19 +12,44 @@ import { describeParameterValue, formatParameterValue, isInstanceCount, metricOf
  * (best: 8 workers, 2490 ms, 95% upper bound 2611 ms)". Lines end with '\n'; '' when there is no plan.
  */
 export function formatPlan(result: SweepResult): string {
-  return result.plan.map((row) => `${planLine(result, row)}\n`).join('');
+  const rows = result.plan.filter((row) => !isExtraCheapest(result, row));
+  const lines = rows.map((row) => `${planLine(result, row)}${priceText(result, row)}\n`);
+  const cheapest = result.plan.find((row) => row.cheapest === 'yes');
+  if (cheapest !== undefined) lines.push(`${cheapestLine(result, cheapest)}\n`);
+  else if (result.cost !== undefined && result.plan.length > 0) lines.push('cheapest: no swept configuration meets the SLA\n');
+  return lines.join('');
+}
+
+/** The row plan.ts adds for a cheapest configuration that answers no strategy's question. */
+function isExtraCheapest(result: SweepResult, row: PlanRow): boolean {
+  return row.cheapest === 'yes' && result.plan.some((other) => other !== row && other.strategy === row.strategy && other.context === row.context);
+}
+
+function priceText(result: SweepResult, row: PlanRow): string {
+  return result.cost === undefined || row.cost === undefined || !Number.isFinite(row.cost) ? '' : `; cost ${formatNumber(row.cost)}`;
+}
+
+/** "cheapest meeting the SLA: distributor at 3 workers (...), cost 330 (3 machines, 3 threads, 1 distributor), margin 210 ms". */
+function cheapestLine(result: SweepResult, row: PlanRow): string {
+  const k = answerIndex(result.parameters, result.aggregates);
+  const at = result.aggregates.find((a) => a.strategy === row.strategy && contextOf(result.parameters, k, a) === row.context && a.values[k] === row.answer);
+  const setting = at === undefined ? row.context : result.parameters.map((path, i) => shortValue(path, at.values[i])).join(', ');
+  const cost = result.cost;
+  const parts = cost === undefined ? '' : ` (priced ${[`machine ${formatNumber(cost.machine)}`, `thread ${formatNumber(cost.thread)}`, `distributor ${formatNumber(cost.distributor)}`].join(', ')})`;
+  return `cheapest meeting ${row.sla}: ${row.strategy}${setting === '' ? '' : ` at ${setting}`}, cost ${formatNumber(row.cost ?? NaN)}${parts}: ${ms(row.metric_mean_ms)}, 95% upper bound ${ms(row.metric_upper_ms)}, margin ${ms(row.margin_ms)}`;
 }
 
 function planLine(result: SweepResult, row: PlanRow): string {
   const column = slaColumnOf(result, row);
-  const candidates = result.aggregates.filter((a) => a.strategy === row.strategy && planContext(result.parameters, a) === row.context);
+  const k = answerIndex(result.parameters, result.aggregates);
+  const candidates = result.aggregates.filter((a) => a.strategy === row.strategy && contextOf(result.parameters, k, a) === row.context);
   // The other parameters' values with their units ("at senders.Sender.sends[0].arrivals.rate = 12/s").
-  const others = result.parameters.slice(1);
+  const others = result.parameters.flatMap((path, i) => (i === k ? [] : [{ path, i }]));
   const where =
     row.context === ''
       ? ''
       : candidates.length > 0
-        ? ` at ${others.map((path, i) => `${path} = ${formatParameterValue(path, candidates[0].values[i + 1])}`).join(', ')}`
+        ? ` at ${others.map(({ path, i }) => `${path} = ${formatParameterValue(path, candidates[0].values[i])}`).join(', ')}`
         : ` at ${row.context}`;
   const who = `${row.strategy}${where}`;
   const single = candidates.length > 0 && candidates.every((a) => a.replications === 1);
@@ -35,7 +62,7 @@ function planLine(result: SweepResult, row: PlanRow): string {
   }
   if (Number.isFinite(row.answer)) {
     const { text, plural } = describeParameterValue(row.parameter, row.answer);
-    const at = candidates.find((a) => a.values[0] === row.answer);
+    const at = candidates.find((a) => a.values[k] === row.answer);
     const bound =
       at !== undefined && at.replications === 1
         ? `1 replication, no confidence interval; margin ${ms(row.margin_ms)}`
@@ -47,18 +74,10 @@ function planLine(result: SweepResult, row: PlanRow): string {
     const upper = upperBound(metricOf(a, column));
     return found === undefined || upper < upperBound(metricOf(found, column)) ? a : found;
   }, undefined);
-  const at = best === undefined ? '' : `${shortValue(row.parameter, best.values[0])}, `;
+  const at = best === undefined ? '' : `${shortValue(row.parameter, best.values[k])}, `;
   const replicated = best !== undefined && best.replications > 1;
   const upper = replicated ? `, 95% upper bound ${ms(row.metric_upper_ms)}` : '';
   return `${who}: no swept value keeps ${row.sla} (best: ${at}${ms(row.metric_mean_ms)}${upper})`;
-}
-
-/** The context string plan.ts writes for an aggregate: "path=value, ..." of the other parameters. */
-function planContext(parameters: readonly string[], a: AggregateRow): string {
-  return parameters
-    .slice(1)
-    .map((p, i) => `${p}=${a.values[i + 1]}`)
-    .join(', ');
 }
 
 /** The summary column of the row's SLA ("latency_p99 <= 2000 ms" -> latency_p99_ms). */
@@ -67,9 +86,11 @@ function slaColumnOf(result: SweepResult, row: PlanRow): string {
   return `${metric}_ms`;
 }
 
-/** "8 workers" for an instance count; "path = 12/s" otherwise. */
+/** "8 workers" for an instance count, "2 threads" or "4 cores"; "path = 12/s" otherwise. */
 function shortValue(path: string, value: number): string {
   if (isInstanceCount(path)) return `${value} worker${value === 1 ? '' : 's'}`;
+  const unit = parameterUnit(path);
+  if (unit === 'threads' || unit === 'cores') return `${value} ${value === 1 ? unit.slice(0, -1) : unit}`;
   return `${path} = ${formatParameterValue(path, value)}`;
 }
 
