@@ -2,7 +2,7 @@
 // Nothing below the CLI prints or exits.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { CustomStrategyError } from '../model/custom-strategy.js';
+import { CustomStrategyError } from '../model/strategies/custom-strategy.js';
 import { scenarioJsonSchema } from '../scenario/index.js';
 import { exitCodeFor, UsageError, type Outcome } from './exit-codes.js';
 import { runCommand } from './run-command.js';

@@ -1,7 +1,7 @@
 // The answer to an SLA: per strategy, the smallest value of the first swept parameter whose metric
 // meets the limit with confidence (its upper 95% bound, or its value with a single replication), for
 // each combination of the other parameters.
-import type { SlaSpec } from '../model/scenario.js';
+import type { SlaSpec } from '../model/scenario-types.js';
 import type { AggregateRow, PlanRow } from './results.js';
 
 export function planRows(parameters: readonly string[], aggregates: readonly AggregateRow[], sla: SlaSpec): PlanRow[] {

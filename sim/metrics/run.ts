@@ -1,9 +1,9 @@
 // Runs a scenario: one world per variant and strategy, each on the same workload (common random
 // numbers), each observed by its own collector, each checked by the ledger.
-import { buildWorld } from '../model/build-world.js';
-import { type CustomSelect, loadCustomStrategy } from '../model/custom-strategy.js';
-import type { Scenario, StrategySpec, Variant } from '../model/scenario.js';
-import type { TraceSink } from '../model/trace.js';
+import { buildWorld } from '../model/build/build-world.js';
+import { type CustomSelect, loadCustomStrategy } from '../model/strategies/custom-strategy.js';
+import type { Scenario, StrategySpec, Variant } from '../model/scenario-types.js';
+import type { TraceSink } from '../model/kernel/trace.js';
 import { Collector } from './collector.js';
 import { initHistograms } from './histogram.js';
 import { takeLedger } from './ledger.js';

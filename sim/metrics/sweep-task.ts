@@ -1,7 +1,7 @@
 // One unit of sweep work: one strategy of one scenario with one seed. Plain data in and out, so it
 // runs the same in the main thread or in a worker thread.
-import { loadCustomStrategy } from '../model/custom-strategy.js';
-import type { Scenario } from '../model/scenario.js';
+import { loadCustomStrategy } from '../model/strategies/custom-strategy.js';
+import type { Scenario } from '../model/scenario-types.js';
 import { createStream } from '../random/stream.js';
 import { initHistograms } from './histogram.js';
 import type { RunResult } from './results.js';

@@ -3,7 +3,7 @@
 // exponential IO-bound handlers on identical instances, no failures, no faults. Transport costs are
 // not in the formulas: with them the simulation shows what the textbook leaves out, and a large gap
 // is flagged rather than hidden.
-import type { Scenario, StrategySpec } from '../model/scenario.js';
+import type { Scenario, StrategySpec } from '../model/scenario-types.js';
 import { ekm1MeanWait, mmcMeanWait, randomSplitMeanWait } from './theory.js';
 
 export interface TheoryColumns {

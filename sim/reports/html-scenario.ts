@@ -1,7 +1,7 @@
 // The scenario as report.html describes it: what the YAML file said, in its own words (durations like
 // 200ms, rates like 8/s), so a reader can see what was run without opening the file.
 import type { SweepResult } from '../metrics/results.js';
-import type { ArrivalSpec, DistributionSpec, EndpointSpec, FaultSpec, Scenario, StrategySpec } from '../model/scenario.js';
+import type { ArrivalSpec, DistributionSpec, EndpointSpec, FaultSpec, Scenario, StrategySpec } from '../model/scenario-types.js';
 import { formatDuration, formatRate } from '../scenario/units.js';
 import { escapeHtml, htmlTable } from './html-tables.js';
 import { formatParameterValue } from './sweep-parameters.js';

@@ -1,7 +1,7 @@
 // The narrated trace: the story of a few messages in plain sentences with simulated timestamps, in
 // the spirit of the NServiceBus sample's console output. Every sentence is built from the steps of
 // TraceStory, that is from trace records; nothing here is canned.
-import type { TraceRecord } from '../model/trace.js';
+import type { TraceRecord } from '../model/kernel/trace.js';
 import { capitalise, count, distributorParts, formatClock, formatDuration, listing, queueOwner, showMessage } from './trace-labels.js';
 import type { Step, StepKind } from './trace-steps.js';
 import { type StoryOptions, TraceStory } from './trace-story.js';

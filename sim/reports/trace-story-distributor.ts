@@ -1,6 +1,6 @@
 // TraceStory's handlers for the distributor's side of the story: ready messages (and fair
 // acknowledgements) paired with what sent them, forwards on free slots, and registrations.
-import type { TraceRecord } from '../model/trace.js';
+import type { TraceRecord } from '../model/kernel/trace.js';
 import { controlLabel, queueOwner } from './trace-labels.js';
 import type { Followed, Origin, StoryState } from './trace-story-state.js';
 

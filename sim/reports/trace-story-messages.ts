@@ -1,6 +1,6 @@
 // TraceStory's handlers for the messages themselves: route and send, store and receive, roll back,
 // commit (complete, delayed retry, error queue), replies and losses.
-import type { TraceRecord } from '../model/trace.js';
+import type { TraceRecord } from '../model/kernel/trace.js';
 import { workLabel } from './trace-labels.js';
 import { onAckReceive, onControlSend } from './trace-story-distributor.js';
 import type { Commit, Followed, StoryState } from './trace-story-state.js';

@@ -6,7 +6,7 @@
 // messages only move its counts (queue lengths, free slots, what each thread holds). Records of one
 // event share its time, so the story is complete only when a record with a later time finds every
 // followed message done: finished, its replies received, its ready messages registered.
-import type { TraceRecord } from '../model/trace.js';
+import type { TraceRecord } from '../model/kernel/trace.js';
 import { onForward, onRegister, onTimeout, onWait } from './trace-story-distributor.js';
 import { onCommit, onEnqueue, onFail, onLost, onReceive, onRollback, onRoute, onSend } from './trace-story-messages.js';
 import { StoryState } from './trace-story-state.js';

@@ -5,7 +5,7 @@
 // `mttr`, crash and slowdown only). Unlike strategies, a fault carries only the fields its kind uses:
 // the model tells them apart by presence.
 
-import { FAULT_KINDS, type EndpointSpec, type FaultKind, type FaultSpec } from '../model/scenario.js';
+import { FAULT_KINDS, type EndpointSpec, type FaultKind, type FaultSpec } from '../model/scenario-types.js';
 import { type Target, checkNamedTargets, instanceTarget, machinesTarget, machineTarget, processTarget } from './build-fault-targets.js';
 import { type BuildContext, type Data, booleanAt, durationAt, isData, numberAt, optional, problemAt, problemAtKey, stringAt } from './build-context.js';
 import type { Segment } from './problem.js';

@@ -5,7 +5,7 @@
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
-import { STRATEGY_KINDS, type StrategyKind, type StrategySpec } from '../model/scenario.js';
+import { STRATEGY_KINDS, type StrategyKind, type StrategySpec } from '../model/scenario-types.js';
 import {
   type BuildContext,
   type Data,

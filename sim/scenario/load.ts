@@ -3,7 +3,7 @@
 // sweep. Each step collects every problem it finds; the first three stop the pipeline when they find
 // any, because later steps cannot judge what they could not read.
 
-import type { Scenario, Sweep, Variant } from '../model/scenario.js';
+import type { Scenario, Sweep, Variant } from '../model/scenario-types.js';
 import { buildScenario } from './build-scenario.js';
 import type { Problem } from './problem.js';
 import { ProblemList } from './problem-list.js';

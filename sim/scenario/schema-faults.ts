@@ -1,7 +1,7 @@
 // The JSON Schema of one entry of `faults:` (schema.ts). Which keys each kind takes, and whether a
 // schedule is fixed or random, are checked in code (build-faults.ts): the schema only names the keys.
 
-import { FAULT_KINDS } from '../model/scenario.js';
+import { FAULT_KINDS } from '../model/scenario-types.js';
 import { flag, number, record, ref, text } from './schema-parts.js';
 
 export const fault = record(

@@ -4,7 +4,7 @@
 // "exactly one of") are checked in code instead, so the schema stays free of oneOf/anyOf, whose errors
 // are noise.
 
-import { SLA_METRICS, STRATEGY_KINDS } from '../model/scenario.js';
+import { SLA_METRICS, STRATEGY_KINDS } from '../model/scenario-types.js';
 import { fault } from './schema-faults.js';
 import { type Json, definitions, flag, integer, list, named, number, record, ref, text } from './schema-parts.js';
 

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { Collector } from '../../sim/metrics/collector.js';
 import { initHistograms } from '../../sim/metrics/histogram.js';
 import { takeLedger } from '../../sim/metrics/ledger.js';
-import { buildWorld } from '../../sim/model/build-world.js';
-import { Ev } from '../../sim/model/events.js';
-import type { TraceRecord } from '../../sim/model/trace.js';
+import { buildWorld } from '../../sim/model/build/build-world.js';
+import { Ev } from '../../sim/model/kernel/events.js';
+import type { TraceRecord } from '../../sim/model/kernel/trace.js';
 import { formatProblem, loadScenarioText } from '../../sim/scenario/index.js';
 
 const RESTARTS = [10_000, 20_000, 30_000];

@@ -2,7 +2,7 @@
 // tests that assert the exact sequence of what happens.
 import { runScenario } from '../../sim/metrics/run.js';
 import type { ScenarioResult } from '../../sim/metrics/results.js';
-import type { TraceEvent, TraceRecord } from '../../sim/model/trace.js';
+import type { TraceEvent, TraceRecord } from '../../sim/model/kernel/trace.js';
 import { formatProblem, loadScenarioText } from '../../sim/scenario/index.js';
 
 export interface Traced {

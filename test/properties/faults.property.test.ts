@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { initHistograms } from '../../sim/metrics/histogram.js';
 import type { MessageRow, RunResult } from '../../sim/metrics/results.js';
 import { runStrategy } from '../../sim/metrics/run.js';
-import type { FaultSpec, Scenario, StrategyKind, StrategySpec } from '../../sim/model/scenario.js';
+import type { FaultSpec, Scenario, StrategyKind, StrategySpec } from '../../sim/model/scenario-types.js';
 
 const WORKERS = ['w1', 'w2', 'w3'];
 

@@ -2,7 +2,7 @@
 // reports must handle (NaN, binary-noise decimals, a name that needs CSV quoting, leftovers). And the
 // same scenario with two variants (variantFixtureResult), for the variant columns, table and charts.
 import type { MachineRow, RunResult, ScenarioResult, SummaryRow } from '../../sim/metrics/results.js';
-import type { Scenario } from '../../sim/model/scenario.js';
+import type { Scenario } from '../../sim/model/scenario-types.js';
 
 const STRATEGY_DEFAULTS = { concurrency: 1, noWorkerTimeoutMs: 10_000, sessionIds: true, cpuMs: 0, perMessageType: false, ackEvery: 1 };
 

@@ -3,7 +3,7 @@
 // fixed pseudo-random scatter per replication; overloaded points (utilisation >= 1) get runaway latency.
 import type { RunResult, SummaryRow, SweepResult, SweepRun } from '../../sim/metrics/results.js';
 import { ekm1MeanWait, mmcMeanWait } from '../../sim/metrics/theory.js';
-import type { Scenario, StrategyKind } from '../../sim/model/scenario.js';
+import type { Scenario, StrategyKind } from '../../sim/model/scenario-types.js';
 import { scenario as fixtureScenario } from './fixture.js';
 import { sweepFrom } from './sweep-fixture.js';
 

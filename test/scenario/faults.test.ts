@@ -4,7 +4,7 @@
 // whose first entry is on line 19.
 
 import { describe, expect, it } from 'vitest';
-import type { FaultSpec, Scenario } from '../../sim/model/scenario.js';
+import type { FaultSpec, Scenario } from '../../sim/model/scenario-types.js';
 import { loadScenarioFile, loadScenarioText, type LoadResult } from '../../sim/scenario/index.js';
 import { BASE, changed, problemLines } from './base-scenario.js';
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../sim/model/scenario.js';
+import type { Scenario } from '../../sim/model/scenario-types.js';
 import { loadScenarioFile, loadScenarioText, type LoadResult } from '../../sim/scenario/index.js';
 import { BASE, changed } from './base-scenario.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../sim/model/scenario.js';
+import type { Scenario } from '../../sim/model/scenario-types.js';
 import { loadScenarioFile, loadScenarioText, type LoadResult } from '../../sim/scenario/index.js';
 
 const FIXTURES = 'test/fixtures/scenarios';

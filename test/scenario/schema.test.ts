@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { SLA_METRICS } from '../../sim/model/scenario.js';
+import { SLA_METRICS } from '../../sim/model/scenario-types.js';
 import { scenarioJsonSchema } from '../../sim/scenario/index.js';
 
 type Schema = Record<string, unknown>;

@@ -2,7 +2,7 @@
 // Inline scenarios are BASE (17 lines, base-scenario.ts) followed by a variants block from line 18.
 
 import { describe, expect, it } from 'vitest';
-import type { Scenario, Variant } from '../../sim/model/scenario.js';
+import type { Scenario, Variant } from '../../sim/model/scenario-types.js';
 import { loadScenarioFile, loadScenarioText } from '../../sim/scenario/index.js';
 import { BASE, changed, problemLines } from './base-scenario.js';
 

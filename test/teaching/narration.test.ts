@@ -1,6 +1,6 @@
 // The narrated trace on real traces of tiny scenarios: the exact sentences, each from trace records.
 import { describe, expect, it } from 'vitest';
-import { Ev } from '../../sim/model/events.js';
+import { Ev } from '../../sim/model/kernel/events.js';
 import { narrateTrace } from '../../sim/reports/narration.js';
 import { TraceStory } from '../../sim/reports/trace-story.js';
 import { MACHINES, records, recordsWith } from './story-run.js';

@@ -1,38 +1,17 @@
 // Faults from the scenario's `faults:` list: when each one starts and ends, and what it does to the
 // machines, processes and network. Fixed faults start at `at` and end after `duration`; random ones
 // repeat with exponential times to failure and repair from the fault's own stream (faults/<name>).
-import { createStream, type RandomStream } from '../random/stream.js';
-import { crashDistributor, restartDistributor } from './distributor-lifecycle.js';
-import { Ev } from './events.js';
-import { crashInstance, startInstance } from './lifecycle.js';
-import type { Machine } from './machine.js';
-import { WORK } from './message-pool.js';
+import type { RandomStream } from '../../random/stream.js';
+import { crashDistributor, restartDistributor } from '../processes/distributor-lifecycle.js';
+import { Ev } from '../kernel/events.js';
+import { crashInstance, startInstance } from '../processes/lifecycle.js';
+import type { Machine } from '../kernel/machine.js';
+import { WORK } from '../kernel/message-pool.js';
 import { endPartition, startDuplicateQmid, startPartition, stopDuplicateQmid } from './network-faults.js';
-import type { FaultSpec } from './scenario.js';
-import { accept, lose } from './transport.js';
-import type { World } from './world.js';
-
-/** One time a fault was in force, for the fault impact report. */
-export interface FaultOccurrence {
-  fault: number;
-  start: number;
-  /** NaN while it lasts (or when it lasted to the end of the run). */
-  end: number;
-  /** Processing time lost by handlers it interrupted (ms). */
-  wastedMs: number;
-}
-
-export class FaultState {
-  readonly occurrences: FaultOccurrence[] = [];
-  readonly rngs: RandomStream[];
-  /** Per fault: the occurrence in force, or -1. */
-  readonly current: number[];
-
-  constructor(readonly specs: readonly FaultSpec[], seed: number) {
-    this.rngs = specs.map((f) => createStream(seed, `faults/${f.name}`));
-    this.current = specs.map(() => -1);
-  }
-}
+import type { FaultSpec } from '../scenario-types.js';
+import { lose } from '../processes/lose.js';
+import { accept } from '../processes/transport.js';
+import type { World } from '../kernel/world.js';
 
 /** Schedules every fault's first start (and fixed ends). */
 export function scheduleFaults(world: World): void {

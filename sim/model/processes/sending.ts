@@ -1,12 +1,12 @@
 // What senders do: on each arrival, create the work message(s) (drawing handler durations and
 // failures from the sender's own streams), choose each one's destination by the run's strategy,
 // and send them. A command has one copy; a published event one per subscribing endpoint.
-import { Ev } from './events.js';
-import type { SendTarget } from './handler.js';
-import { WORK } from './message-pool.js';
-import { route } from './routing.js';
-import type { Sender } from './sender.js';
-import type { World } from './world.js';
+import { Ev } from '../kernel/events.js';
+import type { SendTarget } from '../kernel/handler.js';
+import { WORK } from '../kernel/message-pool.js';
+import { route } from '../strategies/routing.js';
+import type { Sender } from '../kernel/sender.js';
+import type { World } from '../kernel/world.js';
 
 /** An arrival of send stream s: its message(s), then the next arrival. */
 export function arrival(world: World, s: number): void {

@@ -11,12 +11,12 @@
 //
 // The shared queue of the `shared-queue` strategy is broker-side: no queue manager pays for storing
 // it; the sender pays its send, the network delay applies, the worker pays its receive.
-import { Ev } from './events.js';
-import { IN_TRANSIT, REPLY, WORK } from './message-pool.js';
-import type { Machine } from './machine.js';
-import { OutgoingQueue } from './outgoing-queue.js';
-import { crossNetwork } from './network-faults.js';
-import type { World } from './world.js';
+import { Ev } from '../kernel/events.js';
+import { IN_TRANSIT, WORK } from '../kernel/message-pool.js';
+import type { Machine } from '../kernel/machine.js';
+import { OutgoingQueue } from '../kernel/outgoing-queue.js';
+import { crossNetwork } from './network.js';
+import type { World } from '../kernel/world.js';
 
 /** A committed send leaves machine `from` for queue q: locally at once, else via the outgoing queue. */
 export function transmit(world: World, m: number, from: number, q: number): void {
@@ -97,24 +97,4 @@ function outgoingQueue(world: World, from: number, to: number): OutgoingQueue {
   world.outgoing.push(out);
   world.outgoingIndex[key] = out.index;
   return out;
-}
-
-/** Message m is gone for good: counted lost (work), and out of any outgoing queue. */
-export function lose(world: World, m: number, why: string): void {
-  const pool = world.pool;
-  if (world.trace) world.emit('lost', m, pool.at[m] >= 0 ? world.machines[pool.at[m]].name : 'broker', '', why);
-  if (pool.via[m] >= 0) {
-    const out = world.outgoing[pool.via[m]];
-    out.length.add(world.sim.now, -1);
-    if (pool.kind[m] === WORK) out.work--;
-  }
-  if (pool.kind[m] === WORK) {
-    world.lost++;
-    world.liveWork--;
-    world.observer.lost(world, m);
-  } else if (pool.kind[m] === REPLY) {
-    world.liveReplies--;
-  }
-  pool.release(m);
-  world.checkDrained();
 }

@@ -4,8 +4,8 @@
 // durations, from streams named after the sender and the message type, in send order. Every strategy
 // therefore sees exactly the same workload, and adding a machine, a worker or a strategy changes
 // none of it.
-import type { RandomStream } from '../random/stream.js';
-import type { ArrivalProcess } from '../random/arrivals.js';
+import type { RandomStream } from '../../random/stream.js';
+import type { ArrivalProcess } from '../../random/arrivals.js';
 import type { SendTarget } from './handler.js';
 import type { Machine } from './machine.js';
 import type { MessageQueue } from './queue.js';

@@ -2,10 +2,10 @@
 // to one queue. Under sender-side distribution the sending process picks an instance from its own
 // copy of the instance mapping, with no feedback (round-robin, random), with acknowledgement-based
 // flow control (fair), or with the user's module (custom).
-import type { Handler } from './handler.js';
-import type { Sender } from './sender.js';
-import { lose } from './transport.js';
-import type { World } from './world.js';
+import type { Handler } from '../kernel/handler.js';
+import type { Sender } from '../kernel/sender.js';
+import { lose } from '../processes/lose.js';
+import type { World } from '../kernel/world.js';
 import { callCustom } from './custom-strategy.js';
 
 /** The destination queue of work message m from `sender`, or -1 when the mapping has no instance (m is lost). */

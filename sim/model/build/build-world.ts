@@ -9,21 +9,22 @@
 //   durations/<endpoint>/<event>/<subscriber>             events published by handlers (publish order)
 //   routing/<strategy>/<sender>         random, fair-tie and custom choices
 //   refresh/<sender>                    the phase of the sender's mapping refreshes
-import { createArrivalProcess } from '../random/arrivals.js';
-import { createSampler } from '../random/distributions.js';
-import { createStream } from '../random/stream.js';
-import { addQueue, buildEndpoints, typeIndex } from './build-endpoints.js';
-import type { CustomSelect } from './custom-strategy.js';
-import { SendTarget } from './handler.js';
-import { Machine } from './machine.js';
-import type { WorldObserver } from './observer.js';
-import { QueueRole } from './queue.js';
-import type { Scenario, StrategySpec } from './scenario.js';
-import { SendStream, Sender } from './sender.js';
-import { Consumer, World } from './world.js';
+import { createArrivalProcess } from '../../random/arrivals.js';
+import { createSampler } from '../../random/distributions.js';
+import { createStream } from '../../random/stream.js';
+import { addQueue, buildEndpoints, typeIndex } from './build-endpoint-queues.js';
+import type { CustomSelect } from '../strategies/custom-strategy.js';
+import { SendTarget } from '../kernel/handler.js';
+import { Machine } from '../kernel/machine.js';
+import { QueueRole } from '../kernel/queue.js';
+import type { Scenario, StrategySpec } from '../scenario-types.js';
+import { SendStream, Sender } from '../kernel/sender.js';
+import { Consumer } from '../kernel/consumer.js';
+import { SimulatedWorld } from '../dispatch.js';
+import type { World, WorldObserver } from '../kernel/world.js';
 
-export function buildWorld(scenario: Scenario, strategy: StrategySpec, observer: WorldObserver, custom?: CustomSelect): World {
-  const world = new World(scenario, strategy, observer, sampleInterval(scenario));
+export function buildWorld(scenario: Scenario, strategy: StrategySpec, observer: WorldObserver, custom?: CustomSelect): SimulatedWorld {
+  const world = new SimulatedWorld(scenario, strategy, observer, sampleInterval(scenario));
   world.custom = custom ?? null;
   const machineIndex = new Map<string, Machine>();
   for (const spec of scenario.machines) {

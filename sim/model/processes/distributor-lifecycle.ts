@@ -3,8 +3,9 @@
 // to the head of storage, a ready message to the head of the control queue. The restarted process
 // has new forwarders and control processors (events still addressed to the old ones are ignored).
 import { scheduleCpu } from './cpu-work.js';
-import type { Distributor } from './distributor.js';
-import { Consumer, type World } from './world.js';
+import type { Distributor } from '../kernel/distributor-state.js';
+import { Consumer } from '../kernel/consumer.js';
+import type { World } from '../kernel/world.js';
 
 export function crashDistributor(world: World, d: Distributor): void {
   if (!d.running) return;

@@ -2,9 +2,9 @@
 // handler does besides processing (reply, publish) and where messages for it go under the run's
 // strategy. Routing is per handler so that a distributor per message type can give each type its own
 // queues and worker processes.
-import type { Sampler } from '../random/distributions.js';
-import type { RandomStream } from '../random/stream.js';
-import type { RetrySpec } from './scenario.js';
+import type { Sampler } from '../../random/distributions.js';
+import type { RandomStream } from '../../random/stream.js';
+import type { RetrySpec } from '../scenario-types.js';
 
 /** One destination of a send or publish: the handler that will process it, and its random streams. */
 export class SendTarget {

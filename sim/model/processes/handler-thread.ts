@@ -8,12 +8,12 @@
 // - fail after the immediate retries: commit with one send to the delayed-retry store (the next round
 //   comes back after its delay through the distributor, or to the same instance) or, after the last
 //   round, to the error queue.
-import { Ev } from './events.js';
-import { ACK, IN_TRANSIT, READY, REPLY } from './message-pool.js';
-import { route } from './routing.js';
+import { Ev } from '../kernel/events.js';
+import { ACK, IN_TRANSIT, READY, REPLY } from '../kernel/message-pool.js';
+import { route } from '../strategies/routing.js';
 import { createWork } from './sending.js';
 import { transmit } from './transport.js';
-import type { World } from './world.js';
+import type { World } from '../kernel/world.js';
 import { addCpuWork, CpuJob } from './cpu-work.js';
 
 /** What a finished attempt leads to (per thread, decided in handlerDone, carried out at commit). */

@@ -1,8 +1,8 @@
 // A sending process receiving from its own input queue: replies to what it sent (their round trip is
 // measured from the original send) and fair-distribution acknowledgements (which free up the
 // instance's unacknowledged count).
-import { ACK } from './message-pool.js';
-import type { World } from './world.js';
+import { ACK } from '../kernel/message-pool.js';
+import type { World } from '../kernel/world.js';
 
 export function senderReceived(world: World, c: number, m: number): void {
   const pool = world.pool;

@@ -1,58 +1,45 @@
 // The simulated world of one strategy run: machines, queues, senders, endpoint instances and
-// (for the distributor strategy) distributors, driven by the engine one event at a time.
-// This file is the kernel: state, event dispatch, queues and consumers. The transport is in
-// transport.ts; what each kind of process does is in sending.ts, handler-thread.ts, distributor.ts
-// and lifecycle.ts. The accounting of operations is documented in transport.ts.
-import { Simulator, type EventHandler } from '../engine/simulator.js';
-import { cpuDone } from './cpu-work.js';
-import type { CustomSelect } from './custom-strategy.js';
-import {
-  controlCommit,
-  controlTake,
-  type Distributor,
-  forwarderReceived,
-  forwarderTake,
-  noWorkerTimeout,
-  slotCommit,
-  slotTake,
-} from './distributor.js';
-import { Ev } from './events.js';
+// (for the distributor strategy) distributors. This file is the kernel: the state, the ledger's
+// counters, the consumer table, the queues' take-or-wait rules and the trace sink. It knows no
+// process: what happens at each event, and what each kind of consumer does when it takes a message,
+// is in ../dispatch.ts (which implements `handle` and `take`), calling the processes in ../processes/.
+// The accounting of operations is documented in ../processes/transport.ts.
+import { Simulator, type EventHandler } from '../../engine/simulator.js';
+import type { Scenario, StrategySpec } from '../scenario-types.js';
+import { Consumer } from './consumer.js';
+import type { Distributor } from './distributor-state.js';
+import { FaultState, type NetworkFaults } from './fault-state.js';
 import type { Handler } from './handler.js';
-import { handlerDone, threadCommit, threadReceived, threadTake } from './handler-thread.js';
 import type { EndpointInstance } from './instance.js';
-import { crashInstance, refresh, startInstance, startRun } from './lifecycle.js';
+import { consumerName, messageLabel } from './labels.js';
 import type { Machine } from './machine.js';
-import { MessagePool, PROCESSING, QUEUED, WORK } from './message-pool.js';
-import type { WorldObserver } from './observer.js';
+import { MessagePool, QUEUED, WORK } from './message-pool.js';
 import type { OutgoingQueue } from './outgoing-queue.js';
 import { QueueRole, type MessageQueue } from './queue.js';
-import { senderReceived } from './replies.js';
-import type { Scenario, StrategySpec } from './scenario.js';
 import type { SendStream, Sender } from './sender.js';
-import { arrival } from './sending.js';
 import type { TraceEvent, TraceSink } from './trace.js';
-import { deliver, queueManagerIdle, transmit } from './transport.js';
-import { decommissionCheck, faultEnd, FaultState, faultStart } from './faults.js';
-import { consumerName, messageLabel } from './labels.js';
-import { type NetworkFaults, qmidSwitch, resend } from './network-faults.js';
+import { Ev } from './events.js';
 
-/** What a consumer (a process receiving from a queue) is. */
-export const Consumer = {
-  /** A handler thread of an endpoint instance. ref = thread number. */
-  Thread: 0,
-  /** A distributor forwarder taking data messages. ref = distributor, sub = forwarder. */
-  Forwarder: 1,
-  /** The same forwarder popping a free-slot entry from storage. */
-  Slot: 2,
-  /** A distributor control processor taking ready messages. ref = distributor. */
-  Control: 3,
-  /** A sender taking replies and acknowledgements from its input queue. ref = sender. */
-  Replies: 4,
-  /** A consumer of a process that crashed: events still addressed to it are ignored. */
-  Dead: 5,
-} as const;
+/** How the world reports what happens, so that statistics live in the metrics layer (which imports
+ * the model, never the other way round). Calls pass the world and a message slot: no allocation. */
+export interface WorldObserver {
+  /** A work message was just sent (its fields are set; now = its send time). */
+  sent(world: World, m: number): void;
+  /** A work message's handler transaction just committed (called before its slot is recycled). */
+  completed(world: World, m: number): void;
+  /** A work message was moved to the error queue after its last retry failed. */
+  failed(world: World, m: number): void;
+  /** A work message is gone for good (express in a crash, vanished, unroutable). */
+  lost(world: World, m: number): void;
+  /** A sender just received a reply (its sentAt is the original send time). */
+  replied(world: World, r: number): void;
+  warmupEnded(world: World): void;
+  sendingStopped(world: World): void;
+  /** The end of a time-series bucket. */
+  sample(world: World): void;
+}
 
-export class World implements EventHandler {
+export abstract class World implements EventHandler {
   readonly sim = new Simulator();
   readonly pool = new MessagePool();
   readonly machines: Machine[] = [];
@@ -84,8 +71,8 @@ export class World implements EventHandler {
 
   /** Attach to record every step (trace-level tests, the narrated trace). */
   trace: TraceSink | null = null;
-  /** The custom strategy's function, when the run's strategy is `custom`. */
-  custom: CustomSelect | null = null;
+  /** The custom strategy's function, when the run's strategy is `custom` (typed in ../strategies/custom-strategy.ts). */
+  custom: unknown = null;
   /** True when instances join or leave the mapping during the run (senders then refresh). */
   mappingChanges = false;
   readonly faults: FaultState;
@@ -136,46 +123,11 @@ export class World implements EventHandler {
     return this.consumerType.length - 1;
   }
 
-  /** Schedules the first events, runs to the end, and returns the number of events processed. */
-  run(): number {
-    startRun(this);
-    return this.sim.run(this);
-  }
+  /** What happens at an event (the event-kind switch, in ../dispatch.ts). */
+  abstract handle(kind: number, a: number, b: number): void;
 
-  handle(kind: number, a: number, b: number): void {
-    switch (kind) {
-      case Ev.Arrival: arrival(this, a); break;
-      case Ev.SendDone: transmit(this, a, this.pool.at[a], b); break;
-      case Ev.Deliver: deliver(this, a, b); break;
-      case Ev.Enqueue: this.enqueue(a, b); break;
-      case Ev.Received: this.received(a, b); break;
-      case Ev.HandlerDone: if (this.consumerType[a] !== Consumer.Dead) handlerDone(this, a, b); break;
-      case Ev.Commit: this.commit(a, b); break;
-      case Ev.QueueManagerIdle: queueManagerIdle(this, a); break;
-      case Ev.CpuDone: cpuDone(this, a, b); break;
-      case Ev.NoWorkerTimeout: noWorkerTimeout(this, a); break;
-      case Ev.RetryDue: transmit(this, a, this.pool.at[a], b); break;
-      case Ev.InstanceStart: startInstance(this, a); break;
-      case Ev.InstanceCrash: crashInstance(this, a); break;
-      case Ev.FaultStart: faultStart(this, a); break;
-      case Ev.FaultEnd: faultEnd(this, a); break;
-      case Ev.DecommissionCheck: decommissionCheck(this, a); break;
-      case Ev.Resend: resend(this, a, b); break;
-      case Ev.QmidSwitch: qmidSwitch(this, a); break;
-      case Ev.Refresh: refresh(this, a); break;
-      case Ev.Sample:
-        this.observer.sample(this);
-        // A drain can last far longer than the sending (work stuck behind a fault): every 200 buckets
-        // after the stop, buckets double in width, so the time series stays a few thousand rows.
-        if (this.sendingStopped && this.sim.now - this.stopTime > 200 * this.sampleEveryMs) this.sampleEveryMs *= 2;
-        this.sim.schedule(this.sampleEveryMs, Ev.Sample, 0, 0);
-        break;
-      case Ev.StopSending: this.stopSending(); break;
-      case Ev.WarmupEnd: this.endWarmup(); break;
-      case Ev.DrainDeadline: this.sim.stop(); break;
-      default: throw new Error(`internal: unknown event kind ${kind}`);
-    }
-  }
+  /** Consumer c takes message m out of its queue, inside a new transaction (per consumer kind, in ../dispatch.ts). */
+  abstract take(c: number, m: number): void;
 
   /** Runs a continuation now if it is due now (a zero-cost step), else schedules it. */
   then(time: number, kind: number, a: number, b: number): void {
@@ -238,40 +190,6 @@ export class World implements EventHandler {
     } else {
       queue.items.unshift(m);
       queue.length.set(this.sim.now, queue.items.length);
-    }
-  }
-
-  /** Consumer c takes message m out of its queue, inside a new transaction. */
-  take(c: number, m: number): void {
-    this.pool.state[m] = PROCESSING;
-    switch (this.consumerType[c]) {
-      case Consumer.Thread: threadTake(this, c, m); break;
-      case Consumer.Forwarder: forwarderTake(this, c, m); break;
-      case Consumer.Slot: slotTake(this, c, m); break;
-      case Consumer.Control: controlTake(this, c, m); break;
-      case Consumer.Replies: {
-        const sender = this.senders[this.consumerRef[c]];
-        if (this.trace) this.emit('receive', m, sender.name, sender.replies.name, '');
-        this.then(sender.machine.operate(this.sim.now, 1), Ev.Received, c, m);
-        break;
-      }
-    }
-  }
-
-  private received(c: number, m: number): void {
-    // A Dead consumer matches no case: what a crashed process was doing is simply dropped.
-    switch (this.consumerType[c]) {
-      case Consumer.Thread: threadReceived(this, c, m); break;
-      case Consumer.Forwarder: forwarderReceived(this, c, m); break;
-      case Consumer.Replies: senderReceived(this, c, m); break;
-    }
-  }
-
-  private commit(c: number, m: number): void {
-    switch (this.consumerType[c]) {
-      case Consumer.Thread: threadCommit(this, c, m); break;
-      case Consumer.Slot: slotCommit(this, c, m); break;
-      case Consumer.Control: controlCommit(this, c, m); break;
     }
   }
 

@@ -1,17 +1,15 @@
 // Starting a run, starting worker processes, and senders re-reading the instance mapping.
 import { scheduleCpu } from './cpu-work.js';
-import { Ev } from './events.js';
-import { scheduleFaults } from './faults.js';
+import { Ev } from '../kernel/events.js';
 import { scheduleNext } from './sending.js';
-import { READY } from './message-pool.js';
-import type { World } from './world.js';
-import { Consumer } from './world.js';
+import { READY } from '../kernel/message-pool.js';
+import { Consumer } from '../kernel/consumer.js';
+import type { World } from '../kernel/world.js';
 
-/** Schedules the first events of a run. */
+/** Schedules the first events of a run (after the faults' first starts, see ../dispatch.ts). */
 export function startRun(world: World): void {
   const sim = world.sim;
   const scenario = world.scenario;
-  scheduleFaults(world);
   for (const stream of world.streams) scheduleNext(world, stream.index);
   if (scenario.stop.durationMs !== undefined) sim.at(scenario.stop.durationMs, Ev.StopSending, 0, 0);
   if (world.warmupDurationMs > 0) sim.at(world.warmupDurationMs, Ev.WarmupEnd, 0, 0);

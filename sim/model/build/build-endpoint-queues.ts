@@ -1,12 +1,13 @@
 // Builds the endpoints of a strategy run: the handler table, the worker processes with their input
 // queues and threads, and the strategy's own plumbing (a shared queue, or distributors).
-import { Distributor } from './distributor.js';
-import { Handler } from './handler.js';
-import { EndpointInstance } from './instance.js';
-import type { Machine } from './machine.js';
-import { MessageQueue, QueueRole } from './queue.js';
-import type { InstanceSpec } from './scenario.js';
-import { Consumer, type World } from './world.js';
+import { Distributor } from '../kernel/distributor-state.js';
+import { Handler } from '../kernel/handler.js';
+import { EndpointInstance } from '../kernel/instance.js';
+import type { Machine } from '../kernel/machine.js';
+import { MessageQueue, QueueRole } from '../kernel/queue.js';
+import type { InstanceSpec } from '../scenario-types.js';
+import { Consumer } from '../kernel/consumer.js';
+import type { World } from '../kernel/world.js';
 
 export function addQueue(world: World, name: string, host: number, role: QueueRole): MessageQueue {
   const queue = new MessageQueue(world.queues.length, name, host, role);
@@ -62,7 +63,7 @@ export function buildEndpoints(world: World, machine: (name: string) => Machine)
       addDistributor(world, endpoint.name, list, handlers, machine);
     }
   });
-  // Handler threads are created when each instance starts (lifecycle.ts).
+  // Handler threads are created when each instance starts (../processes/lifecycle.ts).
 }
 
 function addInstance(

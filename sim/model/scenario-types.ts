@@ -1,5 +1,5 @@
 // The immutable scenario model: what the loader (sim/scenario/) produces from a YAML file and what
-// the simulated world (sim/model/world.ts) is built from. Plain data only: no functions, no streams.
+// the simulated world (sim/model/build/build-world.ts) is built from. Plain data only: no functions, no streams.
 // All times are milliseconds (float), all rates are per second.
 
 // Distribution and arrival specs live with their samplers (sim/random/specs.ts), one layer down.

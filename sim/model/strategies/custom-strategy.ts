@@ -11,8 +11,8 @@
 // - random(): the sender's seeded routing stream, uniform in [0, 1) (never Math.random: determinism)
 // - now: simulated time in ms; options: the strategy's `options` from the scenario
 import { pathToFileURL } from 'node:url';
-import type { Sender } from './sender.js';
-import type { World } from './world.js';
+import type { Sender } from '../kernel/sender.js';
+import type { World } from '../kernel/world.js';
 
 export interface CustomInstance {
   readonly name: string;
