@@ -44,7 +44,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     const wanted = options.strategies;
     const strategies = variant.scenario.strategies.filter((s) => !wanted || wanted.includes(s.name));
     for (const strategy of strategies) {
-      const custom = strategy.modulePath ? await loadCustomStrategy(strategy.modulePath, `strategy ${strategy.name}`) : undefined;
+      const custom = strategy.kind === 'custom' && strategy.modulePath ? await loadCustomStrategy(strategy.modulePath, `strategy ${strategy.name}`) : undefined;
       runs.push(runStrategy(variant.scenario, strategy, { variant: variant.name, messages: options.messages, custom, trace: options.trace }));
     }
   }

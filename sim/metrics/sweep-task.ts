@@ -18,7 +18,7 @@ export async function runTask(task: SweepTask): Promise<RunResult> {
   const scenario = { ...task.scenario, seed: task.seed };
   const strategy = scenario.strategies.find((s) => s.name === task.strategy);
   if (!strategy) throw new Error(`internal: no strategy ${task.strategy}`);
-  const custom = strategy.modulePath ? await loadCustomStrategy(strategy.modulePath, `strategy ${strategy.name}`) : undefined;
+  const custom = strategy.kind === 'custom' && strategy.modulePath ? await loadCustomStrategy(strategy.modulePath, `strategy ${strategy.name}`) : undefined;
   return runStrategy(scenario, strategy, { custom });
 }
 

@@ -5,8 +5,9 @@ import { Consumer } from './kernel/consumer.js';
 import { Ev } from './kernel/events.js';
 import { PROCESSING } from './kernel/message-pool.js';
 import { World } from './kernel/world.js';
-import { decommissionCheck, faultEnd, faultStart, scheduleFaults } from './faults/faults.js';
-import { qmidSwitch } from './faults/network-faults.js';
+import { decommissionCheck } from './faults/decommission.js';
+import { qmidSwitch } from './faults/duplicate-qmid.js';
+import { faultEnd, faultStart, scheduleFaults } from './faults/fault-schedule.js';
 import { CpuJob, scheduleCpu } from './processes/cpu-work.js';
 import {
   controlCommit,

@@ -6,10 +6,16 @@
 import type { ArrivalSpec, DistributionSpec } from '../random/specs.js';
 export type { ArrivalSpec, DistributionSpec } from '../random/specs.js';
 
-export type StrategyKind = 'distributor' | 'round-robin' | 'random' | 'shared-queue' | 'fair' | 'custom';
-export const STRATEGY_KINDS: readonly StrategyKind[] = ['distributor', 'round-robin', 'random', 'shared-queue', 'fair', 'custom'];
-/** Strategies where each sender picks the instance itself (sender-side distribution). */
-export const SENDER_SIDE_KINDS: readonly StrategyKind[] = ['round-robin', 'random', 'fair', 'custom'];
+/**
+ * Each strategy kind adds its own fields here, from its own file in strategies/ (a `declare module`
+ * block), and registers its definition in strategies/registry.ts: the kinds are the keys of this map.
+ */
+export interface StrategySpecs {}
+export type StrategyKind = keyof StrategySpecs & string;
+/** One strategy of the scenario: its name, its kind, and that kind's fields (a discriminated union). */
+export type StrategySpec = { [K in StrategyKind]: { readonly name: string; readonly kind: K } & StrategySpecs[K] }[StrategyKind];
+/** The spec of one kind. */
+export type StrategySpecOf<K extends StrategyKind> = Extract<StrategySpec, { readonly kind: K }>;
 
 export interface MachineSpec {
   readonly name: string;
@@ -82,31 +88,6 @@ export interface SenderSpec {
   readonly refreshMs: number;
 }
 
-export interface StrategySpec {
-  /** The user's name for this variant (the key under `strategies:`). */
-  readonly name: string;
-  readonly kind: StrategyKind;
-  /** distributor only: machine hosting the distributor process. */
-  readonly machine?: string;
-  /** distributor only: parallel forwarding (and control) processing, default 1. */
-  readonly concurrency: number;
-  /** distributor: how long a forward waits for a free slot before it aborts and retries (default 10 s). */
-  readonly noWorkerTimeoutMs: number;
-  /** distributor: workers tag ready messages with a session id per start (default true). */
-  readonly sessionIds: boolean;
-  /** distributor: CPU time per forwarded message, on the distributor machine's cores (default 0). */
-  readonly cpuMs: number;
-  /** distributor: one distributor (and one worker process per instance) per message type (default false). */
-  readonly perMessageType: boolean;
-  /** fair: the receiver acknowledges after every `ackEvery` processed messages (default 1). */
-  readonly ackEvery: number;
-  /** custom: the module path as written, and resolved against the scenario's folder. */
-  readonly module?: string;
-  readonly modulePath?: string;
-  /** custom: free-form options handed to the module. */
-  readonly options?: Readonly<Record<string, unknown>>;
-}
-
 /** When senders stop sending. Exactly one of the two is set. */
 export interface StopRule {
   /** Stop after this many messages in total, over all senders. */
@@ -133,7 +114,7 @@ export interface TransportSpec {
 }
 
 export type FaultKind = 'crash' | 'slowdown' | 'partition' | 'duplicate-qmid' | 'decommission';
-export const FAULT_KINDS: readonly FaultKind[] = ['crash', 'slowdown', 'partition', 'duplicate-qmid', 'decommission'];
+
 
 /**
  * A fault. Its timing is fixed (`atMs`, `durationMs`; no duration = until the end) or random (`mttfMs`,

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 const LAYERS: Record<string, number> = {
   engine: 0,
   random: 0,
+  theory: 0,
   model: 1,
   scenario: 2,
   metrics: 3,

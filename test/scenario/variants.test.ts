@@ -63,7 +63,7 @@ describe('expanding variants', () => {
       },
     ],
     strategies: [
-      { name: 'rr', kind: 'round-robin', concurrency: 1, noWorkerTimeoutMs: 10_000, sessionIds: true, cpuMs: 0, perMessageType: false, ackEvery: 1 },
+      { name: 'rr', kind: 'round-robin' },
     ],
     faults: [],
     replications: 1,

@@ -5,7 +5,8 @@ import { Handler } from '../kernel/handler.js';
 import { EndpointInstance } from '../kernel/instance.js';
 import type { Machine } from '../kernel/machine.js';
 import { MessageQueue, QueueRole } from '../kernel/queue.js';
-import type { InstanceSpec } from '../scenario-types.js';
+import type { InstanceSpec, StrategySpecOf } from '../scenario-types.js';
+import { STRATEGIES } from '../strategies/registry.js';
 import { Consumer } from '../kernel/consumer.js';
 import type { World } from '../kernel/world.js';
 
@@ -25,6 +26,7 @@ export function typeIndex(world: World, name: string): number {
 export function buildEndpoints(world: World, machine: (name: string) => Machine): void {
   const strategy = world.strategy;
   const perType = strategy.kind === 'distributor' && strategy.perMessageType;
+  const placement = STRATEGIES[strategy.kind].placement;
   world.scenario.endpoints.forEach((endpoint, e) => {
     world.endpointNames.push(endpoint.name);
     const handlers = endpoint.handlers.map((spec) => {
@@ -55,11 +57,11 @@ export function buildEndpoints(world: World, machine: (name: string) => Machine)
     const list = endpoint.instances.map((spec) => addInstance(world, e, spec, machine, spec.name, endpoint.name));
     world.endpointInstances.push(list);
     for (const h of handlers) h.instances.push(...list);
-    if (strategy.kind === 'shared-queue') {
+    if (placement === 'shared-queue') {
       const shared = addQueue(world, `${endpoint.name} (shared)`, -1, QueueRole.Shared);
       for (const h of handlers) h.queue = shared.index;
       for (const i of list) world.instances[i].source = shared;
-    } else if (strategy.kind === 'distributor') {
+    } else if (placement === 'distributor') {
       addDistributor(world, endpoint.name, list, handlers, machine);
     }
   });
@@ -95,8 +97,8 @@ function addInstance(
 }
 
 function addDistributor(world: World, label: string, workers: number[], handlers: Handler[], machine: (name: string) => Machine): void {
-  const strategy = world.strategy;
-  const host = machine(strategy.machine ?? '');
+  const strategy = distributorSpec(world);
+  const host = machine(strategy.machine);
   const d = new Distributor(
     world.distributors.length,
     label,
@@ -116,4 +118,11 @@ function addDistributor(world: World, label: string, workers: number[], handlers
     d.slotConsumer[f] = world.addConsumer(Consumer.Slot, d.index, f, d.storage);
     d.controlConsumer[f] = world.addConsumer(Consumer.Control, d.index, f, d.control);
   }
+}
+
+/** The distributor's settings: the placement `distributor` belongs to the distributor kind. */
+function distributorSpec(world: World): StrategySpecOf<'distributor'> {
+  const strategy = world.strategy;
+  if (strategy.kind !== 'distributor') throw new Error(`internal: strategy kind ${strategy.kind} places work on a distributor but has no distributor settings`);
+  return strategy;
 }

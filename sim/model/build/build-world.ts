@@ -13,6 +13,7 @@ import { createArrivalProcess } from '../../random/arrivals.js';
 import { createSampler } from '../../random/distributions.js';
 import { createStream } from '../../random/stream.js';
 import { addQueue, buildEndpoints, typeIndex } from './build-endpoint-queues.js';
+import { definitionOf } from '../strategies/registry.js';
 import type { CustomSelect } from '../strategies/custom-strategy.js';
 import { SendTarget } from '../kernel/handler.js';
 import { Machine } from '../kernel/machine.js';
@@ -26,6 +27,10 @@ import type { World, WorldObserver } from '../kernel/world.js';
 export function buildWorld(scenario: Scenario, strategy: StrategySpec, observer: WorldObserver, custom?: CustomSelect): SimulatedWorld {
   const world = new SimulatedWorld(scenario, strategy, observer, sampleInterval(scenario));
   world.custom = custom ?? null;
+  const definition = definitionOf(strategy);
+  world.choice = definition.choice?.(strategy) ?? null;
+  world.ackEvery = definition.ackEvery?.(strategy) ?? 0;
+  world.sessionIds = strategy.kind !== 'distributor' || strategy.sessionIds;
   const machineIndex = new Map<string, Machine>();
   for (const spec of scenario.machines) {
     const machine = new Machine(world.machines.length, spec.name, spec.cores, scenario.transport.operationMs);

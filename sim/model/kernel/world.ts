@@ -39,6 +39,19 @@ export interface WorldObserver {
   sample(world: World): void;
 }
 
+/**
+ * A sender-side strategy's choice of instance (its definition is in ../strategies/), installed by the
+ * builder: one object per run, called once per message sent.
+ */
+export interface SenderChoice {
+  /** The position in `list` (the sender's current instances of `endpoint`) that message m goes to. */
+  pick(world: World, sender: Sender, endpoint: number, list: readonly number[], m: number): number;
+  /** Words for the trace on how it chose (called only when tracing, right after pick). */
+  how(world: World, sender: Sender, endpoint: number, list: readonly number[], pick: number): string;
+  /** True when the sender counts, per instance, what it sent and what is not acknowledged yet. */
+  readonly counts: boolean;
+}
+
 export abstract class World implements EventHandler {
   readonly sim = new Simulator();
   readonly pool = new MessagePool();
@@ -71,6 +84,12 @@ export abstract class World implements EventHandler {
 
   /** Attach to record every step (trace-level tests, the narrated trace). */
   trace: TraceSink | null = null;
+  /** Sender-side strategies: how a sender picks an instance (null: one queue per handler). */
+  choice: SenderChoice | null = null;
+  /** Receivers acknowledge every `ackEvery` processed messages to their sender; 0 = no acknowledgements. */
+  ackEvery = 0;
+  /** Distributor workers tag ready messages with their session (false: every ready counts). */
+  sessionIds = true;
   /** The custom strategy's function, when the run's strategy is `custom` (typed in ../strategies/custom-strategy.ts). */
   custom: unknown = null;
   /** True when instances join or leave the mapping during the run (senders then refresh). */

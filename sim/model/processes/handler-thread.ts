@@ -147,15 +147,15 @@ export function threadCommit(world: World, c: number, m: number): void {
 /** A worker sends a ready message for a message forwarded on an entry of its current session. */
 function readyDue(world: World, m: number): boolean {
   const instance = world.instances[world.pool.instance[m]];
-  return !world.strategy.sessionIds || world.pool.session[m] === instance.session;
+  return !world.sessionIds || world.pool.session[m] === instance.session;
 }
 
-/** Fair distribution: the receiver acknowledges every `ackEvery` messages it processed for a sender. */
+/** Acknowledging strategies (fair): the receiver acknowledges every `ackEvery` messages it processed for a sender. */
 function ackDue(world: World, instance: number, m: number): boolean {
   const s = world.pool.send[m];
-  if (world.strategy.kind !== 'fair' || s < 0) return false;
+  if (world.ackEvery === 0 || s < 0) return false;
   const sender = world.streams[s].sender.index;
-  return (world.instances[instance].unackedBySender[sender] ?? 0) + 1 >= world.strategy.ackEvery;
+  return (world.instances[instance].unackedBySender[sender] ?? 0) + 1 >= world.ackEvery;
 }
 
 function sendAck(world: World, i: number, m: number, from: number): void {
@@ -165,14 +165,14 @@ function sendAck(world: World, i: number, m: number, from: number): void {
   instance.unackedBySender[sender.index] = 0;
   const ack = pool.allocate(ACK);
   pool.instance[ack] = i;
-  pool.id[ack] = world.strategy.ackEvery;
+  pool.id[ack] = world.ackEvery;
   transmit(world, ack, from, sender.replies.index);
 }
 
 /** Counts a processed message towards the next acknowledgement, after ackDue() said none is due yet. */
 function countForAck(world: World, i: number, m: number): void {
   const s = world.pool.send[m];
-  if (world.strategy.kind !== 'fair' || s < 0) return;
+  if (world.ackEvery === 0 || s < 0) return;
   const sender = world.streams[s].sender.index;
   world.instances[i].unackedBySender[sender] = (world.instances[i].unackedBySender[sender] ?? 0) + 1;
 }

@@ -58,7 +58,7 @@ export function callCustom(world: World, sender: Sender, endpoint: number, list:
     state: sender.customState[endpoint],
     random: () => sender.routingRng.next(),
     now: world.sim.now,
-    options: world.strategy.options ?? {},
+    options: (world.strategy.kind === 'custom' ? world.strategy.options : undefined) ?? {},
   };
   let answer: unknown;
   try {

@@ -1,26 +1,27 @@
-// Faults between machines: starting and ending network partitions and duplicate QMIds. What they do
-// to each message crossing the network (held, stalled, resent) is in ../processes/network.ts.
+// A duplicate QMId: machines cloned without sysprep share one MSMQ queue manager id, so only one of
+// them (the "owner", which changes at random) gets its acknowledgements. What that does to each
+// message crossing the network (stalls, resends, losses) is in ../processes/network.ts.
 import { createStream } from '../../random/stream.js';
 import { Ev } from '../kernel/events.js';
-import { NetworkFaults, QmidGroup } from '../kernel/fault-state.js';
+import { QmidGroup } from '../kernel/fault-state.js';
 import type { World } from '../kernel/world.js';
-import { crossNetwork, pairKey } from '../processes/network.js';
+import type { FaultDefinition } from './definition.js';
+import { machinesOf, network } from './targets.js';
 
-export function startPartition(world: World, i: number): void {
-  const [a, b] = machinesOf(world, i);
-  network(world).partitions.add(pairKey(world, a, b));
-}
+export const duplicateQmid: FaultDefinition = {
+  summary:
+    "duplicate-qmid: `machines` cloned without sysprep share one MSMQ QMId, so they receive each other's acknowledgements: only one of them can send and receive at a time, which one changes at random, and stalled messages may vanish.",
+  random: false,
+  ends: true,
+  start: (world, i) => {
+    startDuplicateQmid(world, i);
+    return 0;
+  },
+  end: (world, i) => stopDuplicateQmid(world, i),
+  describe: (f) => (f.lossProbability !== undefined ? [`loss probability ${f.lossProbability}`] : []),
+};
 
-export function endPartition(world: World, i: number): void {
-  const [a, b] = machinesOf(world, i);
-  network(world).partitions.delete(pairKey(world, a, b));
-  for (const out of world.outgoing) {
-    if (!((out.from === a && out.to === b) || (out.from === b && out.to === a))) continue;
-    while (out.held.length > 0) crossNetwork(world, out.held.shift(), out.from, out.to, out.heldQueues.shift());
-  }
-}
-
-export function startDuplicateQmid(world: World, i: number): void {
+function startDuplicateQmid(world: World, i: number): void {
   const f = world.faults.specs[i];
   const members = machinesOf(world, i);
   const group = new QmidGroup(i, members, f.lossProbability ?? 0.05, f.switchEveryMs ?? 300_000, createStream(world.scenario.seed, `faults/${f.name}/qmid`));
@@ -30,7 +31,7 @@ export function startDuplicateQmid(world: World, i: number): void {
   world.sim.schedule(-group.switchEveryMs * Math.log(1 - group.rng.next()), Ev.QmidSwitch, i, 0);
 }
 
-export function stopDuplicateQmid(world: World, i: number): void {
+function stopDuplicateQmid(world: World, i: number): void {
   const group = world.network?.groups.get(i);
   if (!group) return;
   group.active = false;
@@ -45,13 +46,4 @@ export function qmidSwitch(world: World, i: number): void {
   group.owner = others[Math.floor(group.rng.next() * others.length)];
   if (world.trace) world.emit('fault', -1, world.faults.specs[i].name, world.machines[group.owner].name, 'gets the acknowledgements now');
   world.sim.schedule(-group.switchEveryMs * Math.log(1 - group.rng.next()), Ev.QmidSwitch, i, 0);
-}
-
-function network(world: World): NetworkFaults {
-  world.network ??= new NetworkFaults();
-  return world.network;
-}
-
-function machinesOf(world: World, i: number): number[] {
-  return (world.faults.specs[i].machines ?? []).map((name) => world.machines.findIndex((m) => m.name === name));
 }
