@@ -47,11 +47,14 @@ export function buildStrategies(ctx: BuildContext, data: Data, machines: readonl
 }
 
 function checkKeysOfOtherKinds(ctx: BuildContext, strategy: Data, path: readonly Segment[], kind: StrategyKind): void {
+  const seen = new Set<string>();
   for (const other of STRATEGY_KINDS) {
-    if (other === kind) continue;
-    for (const [key, spec] of Object.entries(STRATEGIES[other].keys)) {
+    for (const key of Object.keys(STRATEGIES[other].keys)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
       if (Object.hasOwn(STRATEGIES[kind].keys, key) || !Object.hasOwn(strategy, key)) continue;
-      problemAtKey(ctx, [...path, key], `only ${STRATEGIES[other].words} has ${spec.words}; remove it (this strategy is ${kind})`);
+      const owners = STRATEGY_KINDS.filter((k) => Object.hasOwn(STRATEGIES[k].keys, key)).map((k) => STRATEGIES[k].words);
+      problemAtKey(ctx, [...path, key], `only ${owners.join(' or ')} has ${STRATEGIES[other].keys[key].words}; remove it (this strategy is ${kind})`);
     }
   }
 }

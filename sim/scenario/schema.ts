@@ -103,23 +103,32 @@ const sender = record(
   ['machine', 'sends'],
 );
 
-// Each kind's sentence and keys come from its definition (sim/model/strategies/), in registry order.
+// Each kind's sentence and keys come from its definition (sim/model/strategies/), in registry order;
+// a key several kinds take is described once, as theirs.
 const strategyKeys: Record<string, Json> = {};
-for (const kind of STRATEGY_KINDS) for (const [key, spec] of Object.entries(STRATEGIES[kind].keys)) strategyKeys[key] = strategyKey(spec);
+for (const kind of STRATEGY_KINDS) {
+  for (const [key, spec] of Object.entries(STRATEGIES[kind].keys)) {
+    if (key in strategyKeys) continue;
+    const owners = STRATEGY_KINDS.filter((k) => Object.hasOwn(STRATEGIES[k].keys, key));
+    const who = owners.length === 1 ? owners[0] : `${owners.slice(0, -1).join(', ')} and ${owners[owners.length - 1]}`;
+    const required = spec.type === 'machine' || spec.type === 'module' ? ', and required for it' : '';
+    strategyKeys[key] = strategyKey(spec, `${who} only${required}: ${spec.description}`);
+  }
+}
 
-function strategyKey(spec: StrategyKey): Json {
+function strategyKey(spec: StrategyKey, description: string): Json {
   switch (spec.type) {
     case 'machine':
     case 'module':
-      return text(spec.description);
+      return text(description);
     case 'integer':
-      return integer(spec.minimum, spec.description, { default: spec.default });
+      return integer(spec.minimum, description, { default: spec.default });
     case 'duration':
-      return ref('duration', spec.description, { default: spec.default });
+      return ref('duration', description, { default: spec.default });
     case 'flag':
-      return flag(spec.description, spec.default);
+      return flag(description, spec.default);
     case 'mapping':
-      return { type: 'object', description: spec.description };
+      return { type: 'object', description };
   }
 }
 

@@ -23,9 +23,9 @@ export const custom: StrategyDefinition<'custom'> = {
       type: 'module',
       required: 'the .js or .mjs file that picks the instance',
       words: 'a module',
-      description: 'custom only, and required for it: the .js or .mjs file (relative to the scenario file) whose default export picks the instance.',
+      description: 'the .js or .mjs file (relative to the scenario file) whose default export picks the instance.',
     },
-    options: { type: 'mapping', words: 'options', description: 'custom only: any mapping, handed to the module as a plain object. Default {}.' },
+    options: { type: 'mapping', words: 'options', description: 'any mapping, handed to the module as a plain object. Default {}.' },
   },
   placement: 'sender-side',
   build: (v) => {

@@ -16,6 +16,7 @@ export type Placement =
 
 /** A key only this kind takes: its schema, and how the loader reads it. */
 export type StrategyKey = {
+  /** What it means, after "<kinds> only:", which the schema adds from the kinds that take the key. */
   readonly description: string;
   /** How a problem names it: "a machine", "an ackEvery". */
   readonly words: string;

@@ -30,14 +30,14 @@ export const distributor: StrategyDefinition<'distributor'> = {
       type: 'machine',
       required: 'the machine the distributor runs on',
       words: 'a machine',
-      description: 'distributor only, and required for it: the machine running the distributor process.',
+      description: 'the machine running the distributor process.',
     },
     concurrency: {
       type: 'integer',
       minimum: 1,
       default: 1,
       words: 'a concurrency',
-      description: 'distributor only: messages the distributor forwards at the same time (MaximumConcurrencyLevel). Default 1.',
+      description: 'messages the distributor forwards at the same time (MaximumConcurrencyLevel). Default 1.',
     },
     noWorkerTimeout: {
       type: 'duration',
@@ -46,14 +46,14 @@ export const distributor: StrategyDefinition<'distributor'> = {
       defaultMs: 10_000,
       words: 'a noWorkerTimeout',
       description:
-        'distributor only: how long a forward waits for a free worker slot before its transaction aborts and the message is received again. Must be > 0. Default 10s.',
+        'how long a forward waits for a free worker slot before its transaction aborts and the message is received again. Must be > 0. Default 10s.',
     },
     sessionIds: {
       type: 'flag',
       default: true,
       words: 'a sessionIds setting',
       description:
-        'distributor only: workers tag ready messages with a session id per start, so slots left from before a restart are dropped (later distributor versions). Default true.',
+        'workers tag ready messages with a session id per start, so slots left from before a restart are dropped (later distributor versions). Default true.',
     },
     cpu: {
       type: 'duration',
@@ -61,13 +61,13 @@ export const distributor: StrategyDefinition<'distributor'> = {
       default: '0ms',
       defaultMs: 0,
       words: 'a cpu cost',
-      description: "distributor only: CPU time per forwarded message, on the distributor machine's cores. Default 0ms.",
+      description: "CPU time per forwarded message, on the distributor machine's cores. Default 0ms.",
     },
     perMessageType: {
       type: 'flag',
       default: false,
       words: 'a perMessageType setting',
-      description: 'distributor only: one distributor (and one worker process per instance) per message type, for priority isolation. Default false.',
+      description: 'one distributor (and one worker process per instance) per message type, for priority isolation. Default false.',
     },
   },
   placement: 'distributor',

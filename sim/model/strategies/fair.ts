@@ -22,7 +22,7 @@ export const fair: StrategyDefinition<'fair'> = {
       minimum: 1,
       default: 1,
       words: 'an ackEvery',
-      description: 'fair only: the receiver acknowledges after every N messages it processed. Default 1.',
+      description: 'the receiver acknowledges after every N messages it processed. Default 1.',
     },
   },
   placement: 'sender-side',
