@@ -16,6 +16,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   'shared-queue': '{ kind: shared-queue }',
   fair: '{ kind: fair, ackEvery: 2 }',
   custom: '{ kind: custom, module: strategies/pick-first.js }',
+  'two-choices': '{ kind: two-choices, ackEvery: 2 }',
 };
 
 const INSTANCES = ['w1', 'w2', 'w3'];

@@ -9,6 +9,7 @@ import { fair } from './fair.js';
 import { random } from './random.js';
 import { roundRobin } from './round-robin.js';
 import { sharedQueue } from './shared-queue.js';
+import { twoChoices } from './two-choices.js';
 
 export const STRATEGIES: { readonly [K in StrategyKind]: StrategyDefinition<K> } = {
   distributor,
@@ -17,6 +18,7 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyDefinition<K> }
   'shared-queue': sharedQueue,
   fair,
   custom,
+  'two-choices': twoChoices,
 };
 
 export const STRATEGY_KINDS = Object.keys(STRATEGIES) as readonly StrategyKind[];
