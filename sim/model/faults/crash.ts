@@ -60,7 +60,7 @@ function restartMachine(world: World, machine: Machine): void {
 function loseExpress(world: World, machine: Machine): void {
   for (const queue of world.queues) {
     if (queue.machine !== machine.index) continue;
-    while (queue.items.length > 0) lose(world, queue.items.shift(), 'lost in the crash (express)');
+    while (queue.items.length > 0) lose(world, queue.items.shift(), { cause: 'express-crash' });
     queue.length.set(world.sim.now, 0);
   }
 }

@@ -27,7 +27,7 @@ function startDuplicateQmid(world: World, i: number): void {
   const group = new QmidGroup(i, members, f.lossProbability ?? 0.05, f.switchEveryMs ?? 300_000, createStream(world.scenario.seed, `faults/${f.name}/qmid`));
   network(world).groups.set(i, group);
   for (const m of members) world.machines[m].qmidGroup = i;
-  if (world.trace) world.emit('fault', -1, f.name, world.machines[group.owner].name, 'gets the acknowledgements');
+  if (world.trace) world.emit('fault', -1, f.name, world.machines[group.owner].name, { change: 'owner' });
   world.sim.schedule(-group.switchEveryMs * Math.log(1 - group.rng.next()), Ev.QmidSwitch, i, 0);
 }
 
@@ -44,6 +44,6 @@ export function qmidSwitch(world: World, i: number): void {
   if (!group?.active) return;
   const others = group.members.filter((m) => m !== group.owner);
   group.owner = others[Math.floor(group.rng.next() * others.length)];
-  if (world.trace) world.emit('fault', -1, world.faults.specs[i].name, world.machines[group.owner].name, 'gets the acknowledgements now');
+  if (world.trace) world.emit('fault', -1, world.faults.specs[i].name, world.machines[group.owner].name, { change: 'new-owner' });
   world.sim.schedule(-group.switchEveryMs * Math.log(1 - group.rng.next()), Ev.QmidSwitch, i, 0);
 }

@@ -20,7 +20,7 @@ export function faultStart(world: World, i: number): void {
   const now = world.sim.now;
   const occurrence = world.faults.occurrences.push({ fault: i, start: now, end: NaN, wastedMs: 0 }) - 1;
   world.faults.current[i] = occurrence;
-  if (world.trace) world.emit('fault', -1, f.name, f.kind, 'starts');
+  if (world.trace) world.emit('fault', -1, f.name, f.kind, { change: 'starts' });
   const definition = FAULTS[f.kind];
   const record = world.faults.occurrences[occurrence];
   record.wastedMs += definition.start(world, i, f);
@@ -34,7 +34,7 @@ export function faultEnd(world: World, i: number): void {
   if (occurrence < 0) return;
   world.faults.occurrences[occurrence].end = world.sim.now;
   world.faults.current[i] = -1;
-  if (world.trace) world.emit('fault', -1, f.name, f.kind, 'ends');
+  if (world.trace) world.emit('fault', -1, f.name, f.kind, { change: 'ends' });
   FAULTS[f.kind].end?.(world, i, f);
   // A random fault strikes again after the next time to failure.
   if (f.mttfMs !== undefined && !world.sendingStopped) {

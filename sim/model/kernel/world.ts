@@ -17,7 +17,7 @@ import { MessagePool, QUEUED, WORK } from './message-pool.js';
 import type { OutgoingQueue } from './outgoing-queue.js';
 import { QueueRole, type MessageQueue } from './queue.js';
 import type { SendStream, Sender } from './sender.js';
-import type { TraceEvent, TraceSink } from './trace.js';
+import type { TraceEvent, TraceFields, TraceRecord, TraceSink } from './trace.js';
 import { Ev } from './events.js';
 
 /** How the world reports what happens, so that statistics live in the metrics layer (which imports
@@ -46,8 +46,8 @@ export interface WorldObserver {
 export interface SenderChoice {
   /** The position in `list` (the sender's current instances of `endpoint`) that message m goes to. */
   pick(world: World, sender: Sender, endpoint: number, list: readonly number[], m: number): number;
-  /** Words for the trace on how it chose (called only when tracing, right after pick). */
-  how(world: World, sender: Sender, endpoint: number, list: readonly number[], pick: number): string;
+  /** For the trace, the number it chose by (a counter, unacknowledged messages) or NaN; called only when tracing, right after pick. */
+  count(world: World, sender: Sender, endpoint: number, list: readonly number[], pick: number): number;
   /** True when the sender counts, per instance, what it sent and what is not acknowledged yet. */
   readonly counts: boolean;
 }
@@ -178,7 +178,7 @@ export abstract class World implements EventHandler {
         if (Number.isNaN(pool.queuedAt[m])) pool.queuedAt[m] = now;
       }
     }
-    if (this.trace) this.emit('enqueue', m, queue.machine < 0 ? 'broker' : this.machines[queue.machine].name, queue.name, '');
+    if (this.trace) this.emit('enqueue', m, queue.machine < 0 ? 'broker' : this.machines[queue.machine].name, queue.name, {});
     if (queue.waiting.length > 0) {
       this.take(queue.waiting.shift(), m);
     } else {
@@ -203,7 +203,7 @@ export abstract class World implements EventHandler {
   rollback(c: number, m: number): void {
     const queue = this.consumerQueue[c];
     this.pool.state[m] = QUEUED;
-    if (this.trace) this.emit('rollback', m, consumerName(this, c), queue.name, 'back to the head of the queue');
+    if (this.trace) this.emit('rollback', m, consumerName(this, c), queue.name, {});
     if (queue.waiting.length > 0) {
       this.take(queue.waiting.shift(), m);
     } else {
@@ -212,8 +212,9 @@ export abstract class World implements EventHandler {
     }
   }
 
-  emit(event: TraceEvent, m: number, by: string, where: string, detail: string): void {
-    this.trace?.({ time_ms: this.sim.now, event, message: m < 0 ? '' : messageLabel(this, m), by, where, detail });
+  /** Records a step (call only when `trace` is set): its kind, message (-1: none), actor, place and typed fields. */
+  emit<E extends TraceEvent>(event: E, m: number, by: string, where: string, fields: TraceFields[E]): void {
+    this.trace?.({ time_ms: this.sim.now, event, message: m < 0 ? '' : messageLabel(this, m), by, where, ...fields } as TraceRecord);
   }
 
   endWarmup(): void {

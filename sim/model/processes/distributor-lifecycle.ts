@@ -26,13 +26,13 @@ export function crashDistributor(world: World, d: Distributor): void {
   }
   scheduleCpu(world, d.machine);
   for (const c of consumers) world.consumerType[c] = Consumer.Dead;
-  if (world.trace) world.emit('crash', -1, d.name, d.machine.name, 'its queues stay');
+  if (world.trace) world.emit('crash', -1, d.name, d.machine.name, { process: 'distributor' });
 }
 
 export function restartDistributor(world: World, d: Distributor): void {
   if (d.running) return;
   d.running = true;
-  if (world.trace) world.emit('start', -1, d.name, d.machine.name, `concurrency ${d.concurrency}`);
+  if (world.trace) world.emit('start', -1, d.name, d.machine.name, { process: 'distributor', concurrency: d.concurrency });
   for (let f = 0; f < d.concurrency; f++) {
     d.dataConsumer[f] = world.addConsumer(Consumer.Forwarder, d.index, f, d.data);
     d.slotConsumer[f] = world.addConsumer(Consumer.Slot, d.index, f, d.storage);

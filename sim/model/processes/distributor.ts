@@ -20,7 +20,7 @@ import { addCpuWork, CpuJob } from './cpu-work.js';
 export function forwarderTake(world: World, c: number, m: number): void {
   const d = world.distributors[world.consumerRef[c]];
   d.holding[world.consumerSub[c]] = m;
-  if (world.trace) world.emit('receive', m, d.name, d.data.name, '');
+  if (world.trace) world.emit('receive', m, d.name, d.data.name, {});
   world.then(d.machine.operate(world.sim.now, 1), Ev.Received, c, m);
 }
 
@@ -48,7 +48,7 @@ function waitForSlot(world: World, d: Distributor, f: number): void {
     d.timerPending[f] = 1;
     world.sim.schedule(d.noWorkerTimeoutMs, Ev.NoWorkerTimeout, d.dataConsumer[f], 0);
   }
-  if (world.trace) world.emit('wait', d.holding[f], d.name, d.storage.name, 'no free slot');
+  if (world.trace) world.emit('wait', d.holding[f], d.name, d.storage.name, {});
 }
 
 /** The forwarder's timer: if its current wait is as old as the timeout, abort; the message goes back to the head of the data queue and is received again. */
@@ -71,7 +71,7 @@ export function noWorkerTimeout(world: World, c: number): void {
   const m = d.holding[f];
   d.holding[f] = -1;
   d.timeouts++;
-  if (world.trace) world.emit('timeout', m, d.name, d.storage.name, `no free slot for ${d.noWorkerTimeoutMs} ms`);
+  if (world.trace) world.emit('timeout', m, d.name, d.storage.name, { afterMs: d.noWorkerTimeoutMs });
   world.rollback(c, m);
   world.consumerIdle(c);
 }
@@ -97,7 +97,7 @@ export function slotCommit(world: World, c: number, entry: number): void {
   d.holding[f] = -1;
   d.forwarded++;
   pool.forwardedAt[work] = world.sim.now;
-  if (world.trace) world.emit('forward', work, d.name, worker.name, `entry of session ${pool.session[work]}`);
+  if (world.trace) world.emit('forward', work, d.name, worker.name, { session: pool.session[work] });
   transmit(world, work, d.machine.index, worker.input.index);
   world.consumerIdle(d.dataConsumer[f]);
 }
@@ -116,7 +116,7 @@ export function controlCommit(world: World, c: number, ready: number): void {
   const worker = pool.instance[ready];
   const session = pool.session[ready];
   d.controlHolding[world.consumerSub[c]] = -1;
-  if (world.trace) world.emit('register', ready, d.name, d.storage.name, `${slots} free slot${slots === 1 ? '' : 's'} for ${world.instances[worker].name}, session ${session}`);
+  if (world.trace) world.emit('register', ready, d.name, d.storage.name, { slots, worker: world.instances[worker].name, session });
   // The ready message becomes the first entry; the rest are new ones.
   pool.kind[ready] = ENTRY;
   pool.id[ready] = 1;

@@ -29,7 +29,7 @@ export function threadTake(world: World, c: number, m: number): void {
   pool.instance[m] = instance.index;
   pool.attempts[m]++;
   pool.roundAttempts[m]++;
-  if (world.trace) world.emit('receive', m, instance.name, world.consumerQueue[c].name, `attempt ${pool.attempts[m]}`);
+  if (world.trace) world.emit('receive', m, instance.name, world.consumerQueue[c].name, { attempt: pool.attempts[m] });
   world.then(instance.machine.operate(now, 1), Ev.Received, c, m);
 }
 
@@ -42,7 +42,7 @@ export function threadReceived(world: World, c: number, m: number): void {
   const work = (pool.serviceMs[m] / instance.speed) * instance.machine.factor;
   world.threadWork[world.consumerRef[c]] = work;
   const handler = world.handlers[pool.handler[m]];
-  if (world.trace) world.emit('handle', m, instance.name, instance.machine.name, `${+work.toFixed(3)} ms${handler.cpuBound ? ' of CPU' : ''}`);
+  if (world.trace) world.emit('handle', m, instance.name, instance.machine.name, { workMs: work, cpu: handler.cpuBound });
   if (handler.cpuBound) addCpuWork(world, instance.machine, work, c, m, CpuJob.Handler);
   else world.then(now + work, Ev.HandlerDone, c, m);
 }
@@ -60,14 +60,14 @@ export function handlerDone(world: World, c: number, m: number): void {
     pool.failuresLeft[m]--;
     if (pool.roundAttempts[m] <= handler.retries.immediate) {
       world.retries++;
-      if (world.trace) world.emit('fail', m, instance.name, instance.machine.name, 'immediate retry');
+      if (world.trace) world.emit('fail', m, instance.name, instance.machine.name, { next: 'immediate' });
       abort(world, c, m);
       return;
     }
     const delayed = pool.round[m] < handler.retries.delayedMs.length;
     if (delayed) world.retries++;
     world.threadOutcome[thread] = delayed ? Outcome.Delayed : Outcome.Error;
-    if (world.trace) world.emit('fail', m, instance.name, instance.machine.name, delayed ? `delayed retry round ${pool.round[m] + 1}` : 'to the error queue');
+    if (world.trace) world.emit('fail', m, instance.name, instance.machine.name, delayed ? { next: 'delayed', round: pool.round[m] + 1 } : { next: 'error' });
     sends++; // the move to the delayed-retry store or the error queue
   } else {
     world.threadOutcome[thread] = Outcome.Success;
@@ -103,7 +103,7 @@ export function threadCommit(world: World, c: number, m: number): void {
     world.completed++;
     world.liveWork--;
     world.observer.completed(world, m);
-    if (world.trace) world.emit('complete', m, instance.name, instance.machine.name, '');
+    if (world.trace) world.emit('complete', m, instance.name, instance.machine.name, {});
     sendReply(world, m, from);
     if (ackDue(world, instance.index, m)) sendAck(world, instance.index, m, from);
     else countForAck(world, instance.index, m);
@@ -124,13 +124,13 @@ export function threadCommit(world: World, c: number, m: number): void {
     pool.state[m] = IN_TRANSIT; // in the delayed-retry store until it is due
     // Back through the distributor (any worker) or the shared queue; sender-side: the same instance.
     const q = handler.queue >= 0 ? handler.queue : instance.input.index;
-    if (world.trace) world.emit('delay', m, instance.name, world.queues[q].name, `due in ${delay} ms`);
+    if (world.trace) world.emit('delay', m, instance.name, world.queues[q].name, { dueMs: delay });
     world.sim.schedule(delay, Ev.RetryDue, m, q);
   } else {
     world.failed++;
     world.liveWork--;
     world.observer.failed(world, m);
-    if (world.trace) world.emit('error', m, instance.name, 'error queue', `after ${pool.attempts[m]} attempts`);
+    if (world.trace) world.emit('error', m, instance.name, 'error queue', { attempts: pool.attempts[m] });
     pool.release(m);
   }
   if (sendReady) {

@@ -42,7 +42,7 @@ export function startInstance(world: World, i: number): void {
   if (instance.running) return;
   instance.running = true;
   instance.session++;
-  if (world.trace) world.emit('start', -1, instance.name, instance.machine.name, `session ${instance.session}, capacity ${instance.capacity}`);
+  if (world.trace) world.emit('start', -1, instance.name, instance.machine.name, { process: 'worker', session: instance.session, capacity: instance.capacity });
   for (let t = 0; t < instance.threads; t++) {
     const thread = world.threadInstance.length;
     world.threadInstance.push(instance);
@@ -69,8 +69,8 @@ export function refresh(world: World, s: number): void {
   readMapping(world, s);
   const sender = world.senders[s];
   if (world.trace) {
-    const names = sender.view.map((list, e) => `${world.endpointNames[e]}: ${list.map((i) => world.instances[i].name).join(', ')}`);
-    world.emit('refresh', -1, sender.name, 'instance mapping', names.join('; '));
+    const mapping = sender.view.map((list, e) => ({ endpoint: world.endpointNames[e], instances: list.map((i) => world.instances[i].name) }));
+    world.emit('refresh', -1, sender.name, 'instance mapping', { mapping });
   }
   if (!world.sendingStopped) world.sim.schedule(sender.refreshMs, Ev.Refresh, s, 0);
 }
@@ -114,6 +114,6 @@ export function crashInstance(world: World, i: number): number {
     world.consumerType[c] = Consumer.Dead;
   }
   instance.threadConsumers.length = 0;
-  if (world.trace) world.emit('crash', -1, instance.name, instance.machine.name, `${wasted.toFixed(1)} ms of work lost`);
+  if (world.trace) world.emit('crash', -1, instance.name, instance.machine.name, { process: 'worker', lostMs: wasted });
   return wasted;
 }

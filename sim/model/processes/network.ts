@@ -54,7 +54,7 @@ function resendDelay(resend: number): number {
 
 function stall(world: World, m: number, q: number, resend: number): void {
   world.pool.resends[m] = resend;
-  if (world.trace) world.emit('stall', m, world.machines[world.pool.at[m]].name, world.queues[q].name, `no acknowledgement; resend ${resend} in ${resendDelay(resend) / 1000} s`);
+  if (world.trace) world.emit('stall', m, world.machines[world.pool.at[m]].name, world.queues[q].name, { resend, resendInMs: resendDelay(resend) });
   world.sim.schedule(resendDelay(resend), Ev.Resend, m, q);
 }
 
@@ -65,7 +65,7 @@ export function resend(world: World, m: number, q: number): void {
   if (stalls(world, from, to)) {
     const group = world.network?.groups.get(world.machines[from].qmidGroup) ?? world.network?.groups.get(world.machines[to].qmidGroup);
     if (group && group.rng.next() < group.lossProbability) {
-      lose(world, m, 'vanished (duplicate QMId)');
+      lose(world, m, { cause: 'vanished' });
       return;
     }
     stall(world, m, q, world.pool.resends[m] + 1);

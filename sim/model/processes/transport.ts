@@ -23,7 +23,7 @@ export function transmit(world: World, m: number, from: number, q: number): void
   const queue = world.queues[q];
   const pool = world.pool;
   pool.state[m] = IN_TRANSIT;
-  if (world.trace) world.emit('send', m, world.machines[from].name, queue.name, queue.machine === from ? 'local' : queue.machine < 0 ? 'to the broker' : 'via the outgoing queue');
+  if (world.trace) world.emit('send', m, world.machines[from].name, queue.name, { via: queue.machine === from ? 'local' : queue.machine < 0 ? 'broker' : 'outgoing' });
   if (queue.machine === from) {
     world.enqueue(m, q);
     return;
@@ -78,7 +78,7 @@ export function accept(world: World, machine: Machine): void {
   if (pool.kind[m] === WORK) out.work--;
   pool.via[m] = -1;
   const done = machine.operate(now, 1);
-  if (world.trace) world.emit('accept', m, machine.name, world.queues[q].name, '');
+  if (world.trace) world.emit('accept', m, machine.name, world.queues[q].name, {});
   // The enqueue goes first: local work it triggers at that instant keeps its priority over the next delivery.
   world.then(done, Ev.Enqueue, m, q);
   if (machine.pendingMessages.length > 0 && !machine.idleCheck) {

@@ -35,8 +35,9 @@ export const custom: StrategyDefinition<'custom'> = {
   },
   choice: () => ({
     pick: (world, sender, endpoint, list, m) => callCustom(world, sender, endpoint, list, m),
-    how: () => 'by the custom strategy',
+    count: () => NaN,
     counts: false,
   }),
+  route: { words: 'by the custom strategy', count: 'none' },
   describe: (s) => [`module ${s.module ?? '?'}`],
 };

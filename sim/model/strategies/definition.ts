@@ -71,6 +71,11 @@ export interface StrategyDefinition<K extends StrategyKind> {
   build(values: StrategyValues): StrategySpecs[K];
   /** Sender-side kinds: how a sender chooses (`spec` and the custom module give a per-run choice). */
   choice?(spec: StrategySpecOf<K>): SenderChoice;
+  /**
+   * Sender-side kinds: words for a choice, and where the number it chose by (SenderChoice.count) goes:
+   * inline ("round-robin counter 4"), after ("fewest unacknowledged (2)") or none ("at random").
+   */
+  readonly route?: { readonly words: string; readonly count: 'inline' | 'after' | 'none' };
   /** Receivers acknowledge every N processed messages (0 or absent: no acknowledgements). */
   ackEvery?(spec: StrategySpecOf<K>): number;
   /** The closed form this kind's setup is, when one fits. */

@@ -29,9 +29,10 @@ export const fair: StrategyDefinition<'fair'> = {
   build: (v) => ({ ackEvery: v.number('ackEvery') }),
   choice: () => ({
     pick: (_world, sender, _endpoint, list) => fairPick(sender, list),
-    how: (_world, sender, _endpoint, list, pick) => `fewest unacknowledged (${sender.unacked[list[pick]]})`,
+    count: (_world, sender, _endpoint, list, pick) => sender.unacked[list[pick]],
     counts: true,
   }),
+  route: { words: 'fewest unacknowledged', count: 'after' },
   ackEvery: (s) => s.ackEvery,
   describe: (s) => [`ackEvery ${s.ackEvery}`],
 };

@@ -16,9 +16,10 @@ export const random: StrategyDefinition<'random'> = {
   build: () => ({}),
   choice: () => ({
     pick: (_world, sender, _endpoint, list) => Math.floor(sender.routingRng.next() * list.length),
-    how: () => 'at random',
+    count: () => NaN,
     counts: false,
   }),
+  route: { words: 'at random', count: 'none' },
   // A random split of a Poisson stream is a Poisson stream at each instance: k independent M/M/1.
   theory: (fit) =>
     fit.singleThreads ? { model: `M/M/1 x ${fit.instances}`, waitMs: randomSplitMeanWait(fit.instances, fit.lambda, fit.mu) } : undefined,

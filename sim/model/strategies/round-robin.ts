@@ -18,9 +18,10 @@ export const roundRobin: StrategyDefinition<'round-robin'> = {
     // The sender's own counter for this endpoint, shared by all its message types, starting at the
     // first instance and not reset when the mapping changes.
     pick: (_world, sender, endpoint, list) => sender.roundRobin[endpoint]++ % list.length,
-    how: (_world, sender, endpoint) => `round-robin counter ${sender.roundRobin[endpoint] - 1}`,
+    count: (_world, sender, endpoint) => sender.roundRobin[endpoint] - 1,
     counts: false,
   }),
+  route: { words: 'round-robin counter', count: 'inline' },
   // One sender deals every k-th arrival to each instance: Erlang-k interarrivals at each.
   theory: (fit) =>
     fit.singleThreads && fit.senders === 1 ? { model: `E${fit.instances}/M/1`, waitMs: ekm1MeanWait(fit.instances, fit.lambda, fit.mu) } : undefined,

@@ -13,17 +13,17 @@ export function route(world: World, sender: Sender, handler: Handler, m: number)
   const endpoint = handler.endpoint;
   const list = sender.view[endpoint];
   if (list.length === 0) {
-    lose(world, m, `${sender.name} has no instance of ${world.endpointNames[endpoint]} in its mapping`);
+    lose(world, m, { cause: 'unroutable', sender: sender.name, endpoint: world.endpointNames[endpoint] });
     return -1;
   }
   const choice = world.choice as SenderChoice;
   const pick = choice.pick(world, sender, endpoint, list, m);
-  const how = world.trace ? choice.how(world, sender, endpoint, list, pick) : '';
+  const count = world.trace ? choice.count(world, sender, endpoint, list, pick) : NaN;
   const instance = world.instances[list[pick]];
   if (choice.counts) {
     sender.sentTo[instance.index]++;
     sender.unacked[instance.index]++;
   }
-  if (world.trace) world.emit('route', m, sender.name, instance.name, how);
+  if (world.trace) world.emit('route', m, sender.name, instance.name, { how: { strategy: world.strategy.kind, count } });
   return instance.input.index;
 }

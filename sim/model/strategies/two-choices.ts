@@ -33,9 +33,10 @@ export const twoChoices: StrategyDefinition<'two-choices'> = {
   build: (v) => ({ ackEvery: v.number('ackEvery') }),
   choice: () => ({
     pick: (_world, sender, _endpoint, list) => twoChoicesPick(sender, list),
-    how: (_world, sender, _endpoint, list, pick) => `fewer unacknowledged of two (${sender.unacked[list[pick]]})`,
+    count: (_world, sender, _endpoint, list, pick) => sender.unacked[list[pick]],
     counts: true,
   }),
+  route: { words: 'fewer unacknowledged of two', count: 'after' },
   ackEvery: (s) => s.ackEvery,
   // The supermarket model's mean-field limit (many instances): mean time in system
   // sum over i >= 1 of rho^(2^i - 2), in units of the mean service time (Mitzenmacher 2001, thm 3.1).
