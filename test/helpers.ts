@@ -1,7 +1,7 @@
 // Shared test helpers: load a bundled scenario (failing loudly on problems) and run it.
 import { runScenario, type RunOptions } from '../sim/metrics/run.js';
 import type { ScenarioResult, SummaryRow } from '../sim/metrics/results.js';
-import type { Scenario } from '../sim/model/scenario.js';
+import type { Scenario } from '../sim/model/scenario-types.js';
 import { formatProblem, loadScenarioFile } from '../sim/scenario/index.js';
 
 export function loadBundled(file: string): Scenario {

@@ -1,9 +1,13 @@
-// A custom sender-side distribution strategy: "power of two choices".
+// A custom sender-side distribution strategy: two random choices, balanced on what this sender sent.
 //
 // For each message the sender samples two instances at random and sends to the one it has sent
-// fewer messages to so far. It knows nothing of the receivers (sender-side distribution has no
-// feedback), but two random choices already spread work far more evenly than one (Mitzenmacher,
-// "The Power of Two Choices in Randomized Load Balancing", 2001).
+// fewer messages to so far. It knows nothing of the receivers' queues (sender-side distribution has
+// no feedback here): it balances the counts of what this one sender sent, which other senders and
+// uneven handler times leave unbalanced. So it is not Mitzenmacher's supermarket model ("The Power
+// of Two Choices in Randomized Load Balancing", 2001), which compares the queue lengths: at
+// utilisation 0.8 on 100 single-thread instances this file gives about 3.2 s in system, the model
+// about 1.95 s. The built-in `two-choices` strategy compares unacknowledged messages instead, which
+// with acknowledgements is that model.
 //
 // The interface (see README, "Custom strategies"):
 //   select({ instances, message, state, random, now, options }) -> an instance, its index or name

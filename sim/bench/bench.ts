@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { initHistograms } from '../metrics/histogram.js';
 import { runStrategy } from '../metrics/run.js';
-import type { Scenario } from '../model/scenario.js';
+import type { Scenario } from '../model/scenario-types.js';
 import { formatProblem, loadScenarioFile } from '../scenario/index.js';
 
 interface BenchCase {

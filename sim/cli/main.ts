@@ -3,7 +3,7 @@
 import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { CustomStrategyError } from '../model/custom-strategy.js';
+import { CustomStrategyError } from '../model/strategies/custom-strategy.js';
 import { scenarioJsonSchema } from '../scenario/index.js';
 import { exitCodeFor, UsageError, type Outcome } from './exit-codes.js';
 import { mergeCommand } from './merge-command.js';

@@ -1,6 +1,6 @@
 // `sim run FILE --redis URL`: the sweep's runs go to the worker pool behind URL instead of this
 // machine's threads; everything else (the report, the printout) is the same as a local run.
-import type { Scenario, Sweep } from '../model/scenario.js';
+import type { Scenario, Sweep } from '../model/scenario-types.js';
 import type { SweepResult } from '../metrics/results.js';
 import { checkRedisUrl, runOnPool } from '../distributed/index.js';
 import { asUsage } from './shard-command.js';

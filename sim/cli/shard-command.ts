@@ -1,6 +1,6 @@
 // `sim run FILE --shard I/N --out DIR` (or --shard-index-env VAR --shards N): this shard's share of
 // the sweep into DIR. Exit 0 when the shard file is there, 2 for bad input (do not retry), 1 on a crash.
-import type { Scenario, Sweep } from '../model/scenario.js';
+import type { Scenario, Sweep } from '../model/scenario-types.js';
 import { DistributedInputError, parseShard, runShard, shardFromEnvironment, type ShardId } from '../distributed/index.js';
 import { UsageError } from './exit-codes.js';
 import { progressBar } from './progress.js';

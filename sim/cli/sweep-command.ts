@@ -2,7 +2,7 @@
 // on worker threads, write sweep.csv, sweep-summary.csv, plan.csv and the sweep charts all at once,
 // and print the SLA's answer.
 import path from 'node:path';
-import type { Scenario, Sweep } from '../model/scenario.js';
+import type { Scenario, Sweep } from '../model/scenario-types.js';
 import type { SweepResult } from '../metrics/results.js';
 import type { CostSpec } from '../scenario/index.js';
 import { runSweep } from '../metrics/sweep.js';

@@ -3,7 +3,7 @@
 // or version are never mixed.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Scenario, Sweep } from '../model/scenario.js';
+import type { Scenario, Sweep } from '../model/scenario-types.js';
 import { encode } from './codec.js';
 
 let cached: string | undefined;

@@ -1,6 +1,6 @@
 // The worker-thread entry of `sim worker` (piscina): runs one encoded task and answers with the
 // encoded result, or with the failure and whether the scenario (a custom strategy) caused it.
-import { CustomStrategyError } from '../model/custom-strategy.js';
+import { CustomStrategyError } from '../model/strategies/custom-strategy.js';
 import { runTask, type SweepTask } from '../metrics/sweep-task.js';
 import { decode, encode } from './codec.js';
 

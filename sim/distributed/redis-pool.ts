@@ -3,7 +3,7 @@
 // ends the sweep with its message (runs are deterministic: retrying would fail the same way).
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
-import type { Scenario, Sweep } from '../model/scenario.js';
+import type { Scenario, Sweep } from '../model/scenario-types.js';
 import type { RunResult, SweepResult } from '../metrics/results.js';
 import { assembleSweep, sweepTasks } from '../metrics/sweep.js';
 import { decode, encode } from './codec.js';

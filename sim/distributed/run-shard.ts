@@ -3,7 +3,7 @@
 // (schedulers retry on exit 1) skips what it already did; the shard file appears only when complete.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Scenario, Sweep } from '../model/scenario.js';
+import type { Scenario, Sweep } from '../model/scenario-types.js';
 import { runTasks, sweepTasks } from '../metrics/sweep.js';
 import { DistributedInputError } from './errors.js';
 import { scenarioHash, simVersion } from './identity.js';

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createReadStream } from 'node:fs';
-import type { Scenario } from '../model/scenario.js';
+import type { Scenario } from '../model/scenario-types.js';
 import type { SweepRun } from '../metrics/results.js';
 import { decode, encode } from './codec.js';
 import { DistributedInputError } from './errors.js';

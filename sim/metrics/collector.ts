@@ -5,10 +5,10 @@
 // their completions over the span from the first to the last of them. Arrival rate, Little's law and
 // utilisation cover the measurement window from the end of the warm-up to the moment senders stop
 // (the steady state, before the drain tail).
-import type { WorldObserver } from '../model/observer.js';
-import { QueueRole } from '../model/queue.js';
-import { TimeAverage } from '../model/time-average.js';
-import type { World } from '../model/world.js';
+import type { WorldObserver } from '../model/kernel/world.js';
+import { QueueRole } from '../model/kernel/queue.js';
+import { TimeAverage } from '../model/kernel/time-average.js';
+import type { World } from '../model/kernel/world.js';
 import { faultRows } from './fault-impact.js';
 import { LatencyHistogram } from './histogram.js';
 import { theoryOverlay } from './theory-overlay.js';

@@ -1,6 +1,6 @@
 // The price of one configuration under a `cost:` block: the machines that host endpoint instances,
 // the handler threads, and (for a distributor strategy) one distributor per endpoint with instances.
-import type { Scenario } from '../model/scenario.js';
+import type { Scenario } from '../model/scenario-types.js';
 import type { CostSpec } from '../scenario/build-cost.js';
 
 export interface CostParts {

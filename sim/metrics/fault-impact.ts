@@ -1,7 +1,7 @@
 // The impact of each fault occurrence, read off the run's time series: the backlog before, at its
 // peak and back to normal; the messages it delayed and by how much; what it stranded; the work lost.
-import type { FaultSpec } from '../model/scenario.js';
-import type { World } from '../model/world.js';
+import type { FaultSpec } from '../model/scenario-types.js';
+import type { World } from '../model/kernel/world.js';
 import type { FaultRow, QueueLengthRow, TimeseriesRow } from './results.js';
 
 const BEFORE_BUCKETS = 10;

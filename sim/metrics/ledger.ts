@@ -1,9 +1,9 @@
 // The end-of-run ledger: where every work message sent is. Counted independently of the world's own
 // counters (by scanning queues and live message slots), so a message the model dropped or counted
 // twice shows up as an imbalance, which is an internal error, never a silent number.
-import { PROCESSING, QUEUED, WORK } from '../model/message-pool.js';
-import { Consumer } from '../model/world.js';
-import type { World } from '../model/world.js';
+import { PROCESSING, QUEUED, WORK } from '../model/kernel/message-pool.js';
+import { Consumer } from '../model/kernel/consumer.js';
+import type { World } from '../model/kernel/world.js';
 import type { LeftoverRow } from './results.js';
 
 export interface Ledger {

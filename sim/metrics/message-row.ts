@@ -1,6 +1,6 @@
 // One flat record per completed work message (messages.csv), in the spirit of Ciw's data records.
 // Built only when the user asks for --messages-csv: it allocates, the statistics path does not.
-import type { World } from '../model/world.js';
+import type { World } from '../model/kernel/world.js';
 import type { MessageRow } from './results.js';
 
 export function messageRow(world: World, m: number, now: number, variant: string): MessageRow {

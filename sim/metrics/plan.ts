@@ -4,7 +4,7 @@
 // one value (a parameter with one value, such as `instances.count: [3]`, is part of the setting).
 // With a `cost:` block each row is priced, and the cheapest configuration meeting the SLA across
 // strategies and swept values is marked (added as a row of its own when no row answers with it).
-import type { Scenario, SlaSpec } from '../model/scenario.js';
+import type { Scenario, SlaSpec } from '../model/scenario-types.js';
 import type { CostSpec } from '../scenario/build-cost.js';
 import { configurationCost } from './cost.js';
 import type { AggregateRow, PlanRow } from './results.js';

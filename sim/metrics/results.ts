@@ -1,7 +1,7 @@
 // What one run produces: flat records whose field names are the CSV column names.
 // Reports (sim/reports/) turn these into CSV, Vega-Lite and SVG; nothing here knows about files.
+import type { Scenario, StrategyKind } from '../model/scenario-types.js';
 import type { CostSpec } from '../scenario/build-cost.js';
-import type { Scenario, StrategyKind } from '../model/scenario.js';
 
 /** One row of summary.csv: one strategy run. Times in ms unless the name says otherwise. */
 export interface SummaryRow {

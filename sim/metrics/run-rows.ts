@@ -1,7 +1,7 @@
 // Per-instance, per-machine and per-endpoint rows of a finished run, averaged over the measurement
 // window (from the end of the warm-up to the moment sending stopped).
-import { WORK } from '../model/message-pool.js';
-import type { World } from '../model/world.js';
+import { WORK } from '../model/kernel/message-pool.js';
+import type { World } from '../model/kernel/world.js';
 import type { LatencyHistogram } from './histogram.js';
 import type { EndpointRow, InstanceRow, MachineRow } from './results.js';
 

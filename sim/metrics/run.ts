@@ -1,9 +1,9 @@
 // Runs a scenario: one world per variant and strategy, each on the same workload (common random
 // numbers), each observed by its own collector, each checked by the ledger.
-import { buildWorld } from '../model/build-world.js';
-import { type CustomSelect, loadCustomStrategy } from '../model/custom-strategy.js';
-import type { Scenario, StrategySpec, Variant } from '../model/scenario.js';
-import type { TraceSink } from '../model/trace.js';
+import { buildWorld } from '../model/build/build-world.js';
+import { type CustomSelect, loadCustomStrategy } from '../model/strategies/custom-strategy.js';
+import type { Scenario, StrategySpec, Variant } from '../model/scenario-types.js';
+import type { TraceSink } from '../model/kernel/trace.js';
 import { Collector } from './collector.js';
 import { initHistograms } from './histogram.js';
 import { takeLedger } from './ledger.js';
@@ -44,7 +44,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     const wanted = options.strategies;
     const strategies = variant.scenario.strategies.filter((s) => !wanted || wanted.includes(s.name));
     for (const strategy of strategies) {
-      const custom = strategy.modulePath ? await loadCustomStrategy(strategy.modulePath, `strategy ${strategy.name}`) : undefined;
+      const custom = strategy.kind === 'custom' && strategy.modulePath ? await loadCustomStrategy(strategy.modulePath, `strategy ${strategy.name}`) : undefined;
       runs.push(runStrategy(variant.scenario, strategy, { variant: variant.name, messages: options.messages, custom, trace: options.trace }));
     }
   }

@@ -1,7 +1,7 @@
 // One unit of sweep work: one strategy of one scenario with one seed. Plain data in and out, so it
 // runs the same in the main thread or in a worker thread.
-import { loadCustomStrategy } from '../model/custom-strategy.js';
-import type { Scenario } from '../model/scenario.js';
+import { loadCustomStrategy } from '../model/strategies/custom-strategy.js';
+import type { Scenario } from '../model/scenario-types.js';
 import { createStream } from '../random/stream.js';
 import { initHistograms } from './histogram.js';
 import type { RunResult } from './results.js';
@@ -18,7 +18,7 @@ export async function runTask(task: SweepTask): Promise<RunResult> {
   const scenario = { ...task.scenario, seed: task.seed };
   const strategy = scenario.strategies.find((s) => s.name === task.strategy);
   if (!strategy) throw new Error(`internal: no strategy ${task.strategy}`);
-  const custom = strategy.modulePath ? await loadCustomStrategy(strategy.modulePath, `strategy ${strategy.name}`) : undefined;
+  const custom = strategy.kind === 'custom' && strategy.modulePath ? await loadCustomStrategy(strategy.modulePath, `strategy ${strategy.name}`) : undefined;
   return runStrategy(scenario, strategy, { custom });
 }
 

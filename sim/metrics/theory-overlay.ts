@@ -3,8 +3,8 @@
 // exponential IO-bound handlers on identical instances, no failures, no faults. Transport costs are
 // not in the formulas: with them the simulation shows what the textbook leaves out, and a large gap
 // is flagged rather than hidden.
-import type { Scenario, StrategySpec } from '../model/scenario.js';
-import { ekm1MeanWait, mmcMeanWait, randomSplitMeanWait } from './theory.js';
+import type { Scenario, StrategySpec } from '../model/scenario-types.js';
+import { definitionOf } from '../model/strategies/registry.js';
 
 export interface TheoryColumns {
   theory_model: string;
@@ -34,21 +34,17 @@ export function theoryOverlay(scenario: Scenario, strategy: StrategySpec, simula
     scenario.faults.length === 0 &&
     endpoint.instances.every((i) => i.speed === 1 && i.addedAtMs === 0 && i.removedAtMs === undefined);
   if (!fits) return { ...none, theory_utilisation: utilisation };
-  const mu = 1 / meanMs;
-  const singleThreads = endpoint.instances.every((i) => i.threads === 1);
-  const k = endpoint.instances.length;
-  let model = '';
-  let wait = NaN;
-  if (strategy.kind === 'shared-queue' || strategy.kind === 'distributor') {
-    model = `M/M/${threads}`;
-    wait = mmcMeanWait(threads, lambda, mu);
-  } else if (strategy.kind === 'round-robin' && singleThreads && scenario.senders.length === 1) {
-    model = `E${k}/M/1`;
-    wait = ekm1MeanWait(k, lambda, mu);
-  } else if (strategy.kind === 'random' && singleThreads) {
-    model = `M/M/1 x ${k}`;
-    wait = randomSplitMeanWait(k, lambda, mu);
-  }
+  // Which closed form fits (if any) is the strategy kind's own (its definition in sim/model/strategies/).
+  const prediction = definitionOf(strategy).theory?.({
+    threads,
+    instances: endpoint.instances.length,
+    singleThreads: endpoint.instances.every((i) => i.threads === 1),
+    senders: scenario.senders.length,
+    lambda,
+    mu: 1 / meanMs,
+  });
+  const model = prediction?.model ?? '';
+  const wait = prediction?.waitMs ?? NaN;
   if (model === '') return { ...none, theory_utilisation: utilisation };
   const gap = Math.abs(simulatedWaitMs - wait);
   const disagrees = !Number.isFinite(wait) || (gap > 0.25 * wait && gap > 5);

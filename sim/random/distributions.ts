@@ -1,4 +1,4 @@
-// Builds samplers from the scenario model's distribution specs (sim/model/scenario.ts).
+// Builds samplers from the scenario model's distribution specs (sim/model/scenario-types.ts).
 // Durations are in milliseconds; arrival rates are per second, so gaps are 1000 / rate ms.
 import type { ArrivalSpec, DistributionSpec } from './specs.js';
 import {

@@ -1,5 +1,5 @@
 // What a distribution or an arrival process is, as plain data: the scenario model holds these
-// (sim/model/scenario.ts re-exports them) and createSampler turns them into samplers.
+// (sim/model/scenario-types.ts re-exports them) and createSampler turns them into samplers.
 // All times are milliseconds, all rates per second.
 
 /** A probability distribution of a non-negative duration, in milliseconds. */

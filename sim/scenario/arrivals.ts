@@ -8,7 +8,7 @@
 // Each spec carries its mean rate (`ratePerSecond`): for piecewise and daily, over the run's horizon
 // (stop.duration when the run stops at a time, else a day).
 
-import type { ArrivalSpec } from '../model/scenario.js';
+import type { ArrivalSpec } from '../model/scenario-types.js';
 import { countArguments, parseCall } from './expression.js';
 import { didYouMean } from './suggest.js';
 import { formatDuration, formatRate, parseDuration, parseNonNegativeRate, parsePositiveDuration, parseRate } from './units.js';

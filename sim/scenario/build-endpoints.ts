@@ -1,7 +1,7 @@
 // Logical endpoints: their handlers, the instances (workers) they are scaled out to (build-instances.ts)
 // and their retry policy.
 
-import type { EndpointSpec, RetrySpec } from '../model/scenario.js';
+import type { EndpointSpec, RetrySpec } from '../model/scenario-types.js';
 import { type BuildContext, type Data, durationAt, entries, integerAt, isData, optional } from './build-context.js';
 import { handledMessageTypes } from './build-events.js';
 import { buildHandlers } from './build-handlers.js';

@@ -1,7 +1,8 @@
 // The targets of faults (build-faults.ts): a machine, a list of machines, the distributor process or
 // an endpoint instance written Endpoint/instance, each checked against what the scenario has.
 
-import { STRATEGY_KINDS, type EndpointSpec, type FaultKind, type FaultSpec } from '../model/scenario.js';
+import type { EndpointSpec, FaultKind, FaultSpec } from '../model/scenario-types.js';
+import { STRATEGY_KINDS } from '../model/strategies/registry.js';
 import { type BuildContext, type Data, checkReference, entries, isData, problemAt, stringAt } from './build-context.js';
 import type { Segment } from './problem.js';
 import { closest, didYouMean, listChoices } from './suggest.js';

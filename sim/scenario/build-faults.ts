@@ -5,7 +5,8 @@
 // `mttr`, crash and slowdown only). Unlike strategies, a fault carries only the fields its kind uses:
 // the model tells them apart by presence.
 
-import { FAULT_KINDS, type EndpointSpec, type FaultKind, type FaultSpec } from '../model/scenario.js';
+import type { EndpointSpec, FaultKind, FaultSpec } from '../model/scenario-types.js';
+import { FAULTS, FAULT_KINDS } from '../model/faults/registry.js';
 import { type Target, checkNamedTargets, instanceTarget, machinesTarget, machineTarget, processTarget } from './build-fault-targets.js';
 import { type BuildContext, type Data, booleanAt, durationAt, isData, numberAt, optional, problemAt, problemAtKey, stringAt } from './build-context.js';
 import type { Segment } from './problem.js';
@@ -19,14 +20,14 @@ export const FAULT_DEFAULTS = {
 } as const satisfies Partial<FaultSpec>;
 
 /** The kinds that may have a random schedule (mttf and mttr). */
-const RANDOM_KINDS: readonly FaultKind[] = ['crash', 'slowdown'];
+const RANDOM_KINDS: readonly FaultKind[] = FAULT_KINDS.filter((k) => FAULTS[k].random);
 
 /** The keys every fault may have. */
 const COMMON_KEYS = ['kind', 'name', 'at'];
 
 /** The keys only some kinds take, with those kinds and the words a problem uses for them. */
 const KIND_KEYS: Readonly<Record<string, { readonly kinds: readonly FaultKind[]; readonly words: string }>> = {
-  duration: { kinds: ['crash', 'slowdown', 'partition', 'duplicate-qmid'], words: 'a duration' },
+  duration: { kinds: FAULT_KINDS.filter((k) => FAULTS[k].ends), words: 'a duration' },
   mttf: { kinds: RANDOM_KINDS, words: 'an mttf (a random schedule)' },
   mttr: { kinds: RANDOM_KINDS, words: 'an mttr (a random schedule)' },
   machine: { kinds: ['crash', 'slowdown'], words: 'a machine' },

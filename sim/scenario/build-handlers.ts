@@ -2,7 +2,7 @@
 // data read relative to the scenario file), the optional reply and published event, whether the work
 // is CPU-bound, and how often an attempt fails.
 
-import type { DistributionSpec, HandlerSpec } from '../model/scenario.js';
+import type { DistributionSpec, HandlerSpec } from '../model/scenario-types.js';
 import { type BuildContext, booleanAt, entries, isData, numberAt, optional, problemAt, stringAt } from './build-context.js';
 import { checkEventHandled } from './build-events.js';
 import { dataFileValues } from './data-files.js';

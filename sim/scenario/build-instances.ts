@@ -2,7 +2,7 @@
 // threads, the capacity it announces to a distributor, its relative speed, and when it joins and leaves
 // the instance mapping.
 
-import type { InstanceSpec } from '../model/scenario.js';
+import type { InstanceSpec } from '../model/scenario-types.js';
 import { type BuildContext, type Data, checkReference, durationAt, integerAt, isData, numberAt, optional, problemAt, stringAt } from './build-context.js';
 import type { Segment } from './problem.js';
 

@@ -3,7 +3,7 @@
 // (transport), how many times each run is repeated (replications) and the service level it answers
 // (sla).
 
-import { SLA_METRICS, type SlaSpec, type StopRule, type TransportSpec, type WarmupRule } from '../model/scenario.js';
+import { SLA_METRICS, type SlaSpec, type StopRule, type TransportSpec, type WarmupRule } from '../model/scenario-types.js';
 import { type BuildContext, type Data, booleanAt, durationAt, entries, integerAt, isData, optional, problemAt } from './build-context.js';
 
 export const DEFAULT_DRAIN_MS = 3_600_000;

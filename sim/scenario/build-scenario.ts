@@ -2,7 +2,7 @@
 // cannot (units, expressions, references, cross-field rules) and filling in defaults.
 
 import { basename, extname } from 'node:path';
-import type { MachineSpec, Scenario } from '../model/scenario.js';
+import type { MachineSpec, Scenario } from '../model/scenario-types.js';
 import { type BuildContext, type Data, entries, integerAt, isData, stringAt } from './build-context.js';
 import { buildEndpoints } from './build-endpoints.js';
 import { buildFaults } from './build-faults.js';

@@ -2,7 +2,7 @@
 // produce: commands, each checked against the endpoint it is sent to, and events, each checked to
 // have a subscriber.
 
-import type { ArrivalSpec, SendSpec, SenderSpec } from '../model/scenario.js';
+import type { ArrivalSpec, SendSpec, SenderSpec } from '../model/scenario-types.js';
 import { parseArrivals, withTraceTimes } from './arrivals.js';
 import { type BuildContext, type Data, checkReference, durationAt, entries, isData, problemAt, problemAtKey, stringAt } from './build-context.js';
 import { checkEventHandled, handledMessageTypes } from './build-events.js';

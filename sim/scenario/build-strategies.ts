@@ -1,11 +1,12 @@
-// Scale-out strategies to compare. Some keys belong to one kind only (the distributor's machine, the
-// fair strategy's ackEvery, the custom strategy's module); the schema cannot say "required for this
-// kind, absent for the others" without if/then noise, so that is checked here. Every strategy gets the
-// defaults of the keys it does not use, so the model has no holes to check for.
+// Scale-out strategies to compare. Each kind's own keys come from its definition (sim/model/strategies/):
+// the schema cannot say "required for this kind, absent for the others" without if/then noise, so
+// that is checked here. A key read from YAML gets its default when absent, so the model has no holes.
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
-import { STRATEGY_KINDS, type StrategyKind, type StrategySpec } from '../model/scenario.js';
+import type { StrategyKind, StrategySpec } from '../model/scenario-types.js';
+import type { StrategyKey, StrategyValues } from '../model/strategies/definition.js';
+import { STRATEGIES, STRATEGY_KINDS } from '../model/strategies/registry.js';
 import {
   type BuildContext,
   type Data,
@@ -23,40 +24,6 @@ import {
 import type { Segment } from './problem.js';
 import { closest } from './suggest.js';
 
-type Built = Omit<StrategySpec, 'name'>;
-
-/** The fields every strategy has, at their defaults (NServiceBus's, for the distributor). */
-export const STRATEGY_DEFAULTS = {
-  concurrency: 1,
-  noWorkerTimeoutMs: 10_000,
-  sessionIds: true,
-  cpuMs: 0,
-  perMessageType: false,
-  ackEvery: 1,
-} as const satisfies Partial<Built>;
-
-/** The keys only one kind takes, with the words a problem uses for them. */
-const KIND_KEYS: Readonly<Record<string, { readonly kind: StrategyKind; readonly words: string }>> = {
-  machine: { kind: 'distributor', words: 'a machine' },
-  concurrency: { kind: 'distributor', words: 'a concurrency' },
-  noWorkerTimeout: { kind: 'distributor', words: 'a noWorkerTimeout' },
-  sessionIds: { kind: 'distributor', words: 'a sessionIds setting' },
-  cpu: { kind: 'distributor', words: 'a cpu cost' },
-  perMessageType: { kind: 'distributor', words: 'a perMessageType setting' },
-  ackEvery: { kind: 'fair', words: 'an ackEvery' },
-  module: { kind: 'custom', words: 'a module' },
-  options: { kind: 'custom', words: 'options' },
-};
-
-const KIND_WORDS: Readonly<Record<StrategyKind, string>> = {
-  distributor: 'a distributor',
-  'round-robin': 'a round-robin strategy',
-  random: 'a random strategy',
-  'shared-queue': 'a shared-queue strategy',
-  fair: 'a fair strategy',
-  custom: 'a custom strategy',
-};
-
 const MODULE_EXTENSIONS = ['.js', '.mjs'];
 
 export function buildStrategies(ctx: BuildContext, data: Data, machines: readonly string[]): StrategySpec[] {
@@ -73,72 +40,84 @@ export function buildStrategies(ctx: BuildContext, data: Data, machines: readonl
       continue;
     }
     checkKeysOfOtherKinds(ctx, strategy, path, kind);
-    strategies.push({ name, ...buildKind(ctx, strategy, path, kind, machines) });
+    const values = readKeys(ctx, strategy, path, STRATEGIES[kind].keys, machines);
+    strategies.push({ name, kind, ...STRATEGIES[kind].build(values) } as StrategySpec);
   }
   return strategies;
 }
 
-function buildKind(ctx: BuildContext, strategy: Data, path: readonly Segment[], kind: StrategyKind, machines: readonly string[]): Built {
-  switch (kind) {
-    case 'distributor':
-      return distributor(ctx, strategy, path, machines);
-    case 'fair': {
-      const ackEvery = optional(strategy, 'ackEvery', (v) => integerAt(v, 1), STRATEGY_DEFAULTS.ackEvery);
-      return { kind, ...STRATEGY_DEFAULTS, ackEvery: ackEvery ?? NaN };
+function checkKeysOfOtherKinds(ctx: BuildContext, strategy: Data, path: readonly Segment[], kind: StrategyKind): void {
+  const seen = new Set<string>();
+  for (const other of STRATEGY_KINDS) {
+    for (const key of Object.keys(STRATEGIES[other].keys)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (Object.hasOwn(STRATEGIES[kind].keys, key) || !Object.hasOwn(strategy, key)) continue;
+      const owners = STRATEGY_KINDS.filter((k) => Object.hasOwn(STRATEGIES[k].keys, key)).map((k) => STRATEGIES[k].words);
+      problemAtKey(ctx, [...path, key], `only ${owners.join(' or ')} has ${STRATEGIES[other].keys[key].words}; remove it (this strategy is ${kind})`);
     }
-    case 'custom':
-      return { kind, ...STRATEGY_DEFAULTS, ...custom(ctx, strategy, path) };
-    default:
-      return { kind, ...STRATEGY_DEFAULTS };
   }
 }
 
-function checkKeysOfOtherKinds(ctx: BuildContext, strategy: Data, path: readonly Segment[], kind: StrategyKind): void {
-  for (const [key, owner] of Object.entries(KIND_KEYS)) {
-    if (owner.kind === kind || !Object.hasOwn(strategy, key)) continue;
-    problemAtKey(ctx, [...path, key], `only ${KIND_WORDS[owner.kind]} has ${owner.words}; remove it (this strategy is ${kind})`);
+/** Reads a kind's keys in their order (problems come in that order too). */
+function readKeys(ctx: BuildContext, strategy: Data, path: readonly Segment[], keys: Readonly<Record<string, StrategyKey>>, machines: readonly string[]): StrategyValues {
+  const numbers = new Map<string, number>();
+  const flags = new Map<string, boolean>();
+  const texts = new Map<string, string>();
+  const paths = new Map<string, string>();
+  const mappings = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const [key, spec] of Object.entries(keys)) {
+    const at = [...path, key];
+    switch (spec.type) {
+      case 'machine': {
+        required(ctx, strategy, path, key, spec.required);
+        const machine = stringAt(strategy[key]);
+        if (machine !== undefined) {
+          checkReference(ctx, at, machine, 'machine', machines);
+          texts.set(key, machine);
+        }
+        break;
+      }
+      case 'integer':
+        numbers.set(key, optional(strategy, key, (v) => integerAt(v, spec.minimum), spec.default) ?? NaN);
+        break;
+      case 'duration':
+        numbers.set(key, optional(strategy, key, (v) => durationAt(ctx, v, at, spec.positive), spec.defaultMs) ?? NaN);
+        break;
+      case 'flag':
+        flags.set(key, optional(strategy, key, booleanAt, spec.default) ?? spec.default);
+        break;
+      case 'module': {
+        required(ctx, strategy, path, key, spec.required);
+        const module = stringAt(strategy[key]);
+        if (module === undefined) break;
+        const modulePath = isAbsolute(module) ? module : resolve(dirname(ctx.file), module);
+        const problem = ctx.files.noModules ?? moduleProblem(module, modulePath);
+        if (problem !== undefined) problemAt(ctx, at, problem);
+        texts.set(key, module);
+        paths.set(key, modulePath);
+        break;
+      }
+      case 'mapping':
+        mappings.set(key, isData(strategy[key]) ? structuredClone(strategy[key]) : {});
+        break;
+    }
   }
+  const known = (key: string): string => {
+    if (!Object.hasOwn(keys, key)) throw new Error(`internal: a strategy reads ${key}, which is not one of its keys`);
+    return key;
+  };
+  return {
+    number: (key) => numbers.get(known(key)) ?? NaN,
+    flag: (key) => flags.get(known(key)) ?? false,
+    text: (key) => texts.get(known(key)),
+    path: (key) => paths.get(known(key)),
+    mapping: (key) => mappings.get(known(key)) ?? {},
+  };
 }
 
 function required(ctx: BuildContext, strategy: Data, path: readonly Segment[], key: string, what: string): void {
   if (!Object.hasOwn(strategy, key)) problemAt(ctx, path, `is missing required key ${JSON.stringify(key)} (${what})`);
-}
-
-function distributor(ctx: BuildContext, strategy: Data, path: readonly Segment[], machines: readonly string[]): Built {
-  required(ctx, strategy, path, 'machine', 'the machine the distributor runs on');
-  const machine = stringAt(strategy.machine);
-  if (machine !== undefined) checkReference(ctx, [...path, 'machine'], machine, 'machine', machines);
-  const d = STRATEGY_DEFAULTS;
-  const concurrency = optional(strategy, 'concurrency', (v) => integerAt(v, 1), d.concurrency);
-  const noWorkerTimeoutMs = optional(strategy, 'noWorkerTimeout', (v) => durationAt(ctx, v, [...path, 'noWorkerTimeout'], true), d.noWorkerTimeoutMs);
-  const sessionIds = optional(strategy, 'sessionIds', booleanAt, d.sessionIds);
-  const cpuMs = optional(strategy, 'cpu', (v) => durationAt(ctx, v, [...path, 'cpu'], false), d.cpuMs);
-  const perMessageType = optional(strategy, 'perMessageType', booleanAt, d.perMessageType);
-  return {
-    kind: 'distributor',
-    machine: machine ?? '',
-    concurrency: concurrency ?? NaN,
-    noWorkerTimeoutMs: noWorkerTimeoutMs ?? NaN,
-    sessionIds: sessionIds ?? d.sessionIds,
-    cpuMs: cpuMs ?? NaN,
-    perMessageType: perMessageType ?? d.perMessageType,
-    ackEvery: d.ackEvery,
-  };
-}
-
-/**
- * The module's path as written and resolved against the scenario's folder. The module is only found
- * here, never imported: loading a scenario runs none of its code.
- */
-function custom(ctx: BuildContext, strategy: Data, path: readonly Segment[]): Pick<StrategySpec, 'module' | 'modulePath' | 'options'> {
-  required(ctx, strategy, path, 'module', 'the .js or .mjs file that picks the instance');
-  const options = isData(strategy.options) ? structuredClone(strategy.options) : {};
-  const module = stringAt(strategy.module);
-  if (module === undefined) return { options };
-  const modulePath = isAbsolute(module) ? module : resolve(dirname(ctx.file), module);
-  const problem = ctx.files.noModules ?? moduleProblem(module, modulePath);
-  if (problem !== undefined) problemAt(ctx, [...path, 'module'], problem);
-  return { module, modulePath, options };
 }
 
 function moduleProblem(module: string, modulePath: string): string | undefined {

@@ -2,7 +2,7 @@
 // `lognormal(mean, p99)` and `empirical(file.csv)`, parsed into the model's DistributionSpec.
 // The empirical form only names its file here; empirical-data.ts reads the samples.
 
-import type { DistributionSpec } from '../model/scenario.js';
+import type { DistributionSpec } from '../model/scenario-types.js';
 import { countArguments, parseCall } from './expression.js';
 import { didYouMean } from './suggest.js';
 import { parseDuration, parsePositiveDuration } from './units.js';

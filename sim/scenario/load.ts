@@ -3,9 +3,9 @@
 // sweep. Each step collects every problem it finds; the first three stop the pipeline when they find
 // any, because later steps cannot judge what they could not read.
 
+import type { Scenario, Sweep, Variant } from '../model/scenario-types.js';
 import { dirname, resolve } from 'node:path';
 import { type CostSpec, buildCost } from './build-cost.js';
-import type { Scenario, Sweep, Variant } from '../model/scenario.js';
 import { buildScenario } from './build-scenario.js';
 import type { Problem } from './problem.js';
 import { ProblemList } from './problem-list.js';

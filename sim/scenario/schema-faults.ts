@@ -1,7 +1,7 @@
 // The JSON Schema of one entry of `faults:` (schema.ts). Which keys each kind takes, and whether a
 // schedule is fixed or random, are checked in code (build-faults.ts): the schema only names the keys.
 
-import { FAULT_KINDS } from '../model/scenario.js';
+import { FAULTS, FAULT_KINDS } from '../model/faults/registry.js';
 import { flag, number, record, ref, text } from './schema-parts.js';
 
 export const fault = record(
@@ -11,12 +11,8 @@ export const fault = record(
     kind: {
       type: 'string',
       enum: [...FAULT_KINDS],
-      description:
-        'crash: a machine (every process on it), one worker process (`instance`) or the distributor process (`process: distributor`) stops, and restarts when the fault ends. ' +
-        'slowdown: MSMQ operations and handlers on a `machine` take `factor` times longer. ' +
-        'partition: two `machines` cannot reach each other; messages between them wait in outgoing queues until it heals. ' +
-        'duplicate-qmid: `machines` cloned without sysprep share one MSMQ QMId, so they receive each other\'s acknowledgements: only one of them can send and receive at a time, which one changes at random, and stalled messages may vanish. ' +
-        'decommission: an `instance` is taken out of service for good (takes no duration).',
+      // Each kind's sentence comes from its definition (sim/model/faults/).
+      description: FAULT_KINDS.map((k) => FAULTS[k].summary).join(' '),
     },
     name: text(
       'Optional: the fault\'s label in reports, unique among the faults. Default: the kind and the target, e.g. "crash worker1", "crash Sales/worker1", "crash distributor", "slowdown worker2", ' +

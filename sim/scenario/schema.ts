@@ -4,7 +4,9 @@
 // "exactly one of") are checked in code instead, so the schema stays free of oneOf/anyOf, whose errors
 // are noise.
 
-import { SLA_METRICS, STRATEGY_KINDS } from '../model/scenario.js';
+import { SLA_METRICS } from '../model/scenario-types.js';
+import type { StrategyKey } from '../model/strategies/definition.js';
+import { STRATEGIES, STRATEGY_KINDS } from '../model/strategies/registry.js';
 import { fault } from './schema-faults.js';
 import { type Json, definitions, flag, integer, list, named, number, record, ref, text } from './schema-parts.js';
 
@@ -101,39 +103,40 @@ const sender = record(
   ['machine', 'sends'],
 );
 
+// Each kind's sentence and keys come from its definition (sim/model/strategies/), in registry order;
+// a key several kinds take is described once, as theirs.
+const strategyKeys: Record<string, Json> = {};
+for (const kind of STRATEGY_KINDS) {
+  for (const [key, spec] of Object.entries(STRATEGIES[kind].keys)) {
+    if (key in strategyKeys) continue;
+    const owners = STRATEGY_KINDS.filter((k) => Object.hasOwn(STRATEGIES[k].keys, key));
+    const who = owners.length === 1 ? owners[0] : `${owners.slice(0, -1).join(', ')} and ${owners[owners.length - 1]}`;
+    const required = spec.type === 'machine' || spec.type === 'module' ? ', and required for it' : '';
+    strategyKeys[key] = strategyKey(spec, `${who} only${required}: ${spec.description}`);
+  }
+}
+
+function strategyKey(spec: StrategyKey, description: string): Json {
+  switch (spec.type) {
+    case 'machine':
+    case 'module':
+      return text(description);
+    case 'integer':
+      return integer(spec.minimum, description, { default: spec.default });
+    case 'duration':
+      return ref('duration', description, { default: spec.default });
+    case 'flag':
+      return flag(description, spec.default);
+    case 'mapping':
+      return { type: 'object', description };
+  }
+}
+
 const strategy = record(
   'A way of spreading messages over an endpoint\'s instances. Every strategy is run on the same workload, so they can be compared.',
   {
-    kind: {
-      type: 'string',
-      enum: [...STRATEGY_KINDS],
-      description:
-        'distributor: the MSMQ distributor, a central process that forwards each message to a worker that said it is ready. ' +
-        'round-robin: each sender cycles through the instances. random: each sender picks an instance at random. ' +
-        'shared-queue: an ideal shared queue (competing consumers), the baseline. ' +
-        'fair: each sender sends to the instance with the fewest unacknowledged messages (the "fair distribution" sample). ' +
-        'custom: each sender asks your own JavaScript module (`module`) which instance to send to.',
-    },
-    machine: text('distributor only, and required for it: the machine running the distributor process.'),
-    concurrency: integer(1, 'distributor only: messages the distributor forwards at the same time (MaximumConcurrencyLevel). Default 1.', {
-      default: 1,
-    }),
-    noWorkerTimeout: ref(
-      'duration',
-      'distributor only: how long a forward waits for a free worker slot before its transaction aborts and the message is received again. Must be > 0. Default 10s.',
-      { default: '10s' },
-    ),
-    sessionIds: flag(
-      'distributor only: workers tag ready messages with a session id per start, so slots left from before a restart are dropped (later distributor versions). Default true.',
-      true,
-    ),
-    cpu: ref('duration', 'distributor only: CPU time per forwarded message, on the distributor machine\'s cores. Default 0ms.', { default: '0ms' }),
-    perMessageType: flag('distributor only: one distributor (and one worker process per instance) per message type, for priority isolation. Default false.', false),
-    ackEvery: integer(1, 'fair only: the receiver acknowledges after every N messages it processed. Default 1.', { default: 1 }),
-    module: text(
-      'custom only, and required for it: the .js or .mjs file (relative to the scenario file) whose default export picks the instance.',
-    ),
-    options: { type: 'object', description: 'custom only: any mapping, handed to the module as a plain object. Default {}.' },
+    kind: { type: 'string', enum: [...STRATEGY_KINDS], description: STRATEGY_KINDS.map((k) => STRATEGIES[k].summary).join(' ') },
+    ...strategyKeys,
   },
   ['kind'],
 );

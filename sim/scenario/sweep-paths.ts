@@ -5,7 +5,7 @@
 //   senders.<S>.sends[i].arrivals.rate         the arrivals' mean rate (every rate of the process scales)
 //   endpoints.<E>.handlers.<M>.duration.mean   the distribution's mean (its shape stays)
 
-import type { Scenario } from '../model/scenario.js';
+import type { Scenario } from '../model/scenario-types.js';
 import { arrivalsTextWithMean, parseArrivals } from './arrivals.js';
 import { type Data, isData } from './build-context.js';
 import { describeValue } from './describe.js';

@@ -3,7 +3,7 @@
 // checked and built in full, like a variant. A problem that appears only at some points is reported
 // once, at the value that causes it, marked with the point.
 
-import type { Scenario, Sweep, SweepPoint } from '../model/scenario.js';
+import type { Scenario, Sweep, SweepPoint } from '../model/scenario-types.js';
 import { type BuildContext, type Data, entries, isData, problemAt, problemAtKey } from './build-context.js';
 import { buildScenario } from './build-scenario.js';
 import type { Position } from './problem-list.js';

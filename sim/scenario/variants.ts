@@ -3,7 +3,7 @@
 // point into the override that caused them (or at the scenario's line they break, such as a reference
 // an override made dangling), each marked with the variant's name.
 
-import type { Variant } from '../model/scenario.js';
+import type { Variant } from '../model/scenario-types.js';
 import { type BuildContext, type Data, entries, isData, problemAtKey } from './build-context.js';
 import { buildScenario } from './build-scenario.js';
 import type { Segment } from './problem.js';

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 const LAYERS: Record<string, number> = {
   engine: 0,
   random: 0,
+  theory: 0,
   model: 1,
   scenario: 2,
   metrics: 3,
@@ -16,6 +17,54 @@ const LAYERS: Record<string, number> = {
   playground: 5,
   bench: 5,
 };
+
+/** Every relative import of a file (type-only, re-exports and dynamic imports included), as source paths. */
+function importsOf(file: string, known: Set<string>): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found: string[] = [];
+  for (const match of text.matchAll(/(?:^|\s)(?:import|export)\s[^'";]*?from\s*'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/g)) {
+    const target = path.normalize(path.join(path.dirname(file), match[1] ?? match[2]));
+    const candidate = [target.replace(/\.js$/, '.ts'), `${target}.ts`, path.join(target, 'index.ts')].find((c) => known.has(c));
+    if (candidate) found.push(candidate);
+  }
+  return found;
+}
+
+/** The import circles of a graph: its strongly connected components of more than one file, or a file importing itself. */
+function circles(graph: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || (graph.get(v) ?? []).includes(v)) found.push(component.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
+/** Folders (and files) of sim/model/ the kernel must not import: it knows no process. */
+const ABOVE_THE_KERNEL = ['processes', 'strategies', 'faults', 'build', 'dispatch.ts'].map((p) => path.join('sim', 'model', p));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -47,5 +96,28 @@ describe('architecture', () => {
   it('source files stay small (split a file past 300 lines)', () => {
     const long = files.filter((f) => readFileSync(f, 'utf8').split('\n').length > 330);
     expect(long).toEqual([]);
+  });
+
+  it('has no import circle, type-only imports included', () => {
+    const known = new Set(files);
+    const graph = new Map(files.map((f) => [f, importsOf(f, known)]));
+    expect(circles(graph)).toEqual([]);
+  });
+
+  it('finds a circle when there is one (the check itself works)', () => {
+    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']], ['e', ['e']]]);
+    expect(circles(graph).map((c) => c.join(' '))).toEqual(['a b c', 'e']);
+  });
+
+  it('the model kernel imports no process, strategy, fault or dispatch', () => {
+    const known = new Set(files);
+    const kernel = files.filter((f) => f.startsWith(path.join('sim', 'model', 'kernel') + path.sep));
+    expect(kernel.length).toBeGreaterThan(0);
+    const violations = kernel.flatMap((f) =>
+      importsOf(f, known)
+        .filter((t) => ABOVE_THE_KERNEL.some((p) => t === p || t.startsWith(p + path.sep)))
+        .map((t) => `${f} imports ${t}`),
+    );
+    expect(violations).toEqual([]);
   });
 });

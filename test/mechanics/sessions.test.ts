@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { Collector } from '../../sim/metrics/collector.js';
 import { initHistograms } from '../../sim/metrics/histogram.js';
 import { takeLedger } from '../../sim/metrics/ledger.js';
-import { buildWorld } from '../../sim/model/build-world.js';
-import { Ev } from '../../sim/model/events.js';
-import type { TraceRecord } from '../../sim/model/trace.js';
+import { buildWorld } from '../../sim/model/build/build-world.js';
+import { Ev } from '../../sim/model/kernel/events.js';
+import type { TraceRecord } from '../../sim/model/kernel/trace.js';
+import { traceDetail } from '../../sim/model/trace-words.js';
 import { formatProblem, loadScenarioText } from '../../sim/scenario/index.js';
 
 const RESTARTS = [10_000, 20_000, 30_000];
@@ -38,7 +39,7 @@ timeseries: { interval: 1s }
   const world = buildWorld(scenario, scenario.strategies[0], collector);
   const records: TraceRecord[] = [];
   world.trace = (r) => {
-    if (r.event === 'start' || r.event === 'crash' || (r.event === 'register' && r.detail.includes('w1'))) records.push(r);
+    if (r.event === 'start' || r.event === 'crash' || (r.event === 'register' && r.worker === 'w1')) records.push(r);
   };
   // w1 crashes and starts again 2 s later, three times.
   for (const t of RESTARTS) {
@@ -54,8 +55,8 @@ timeseries: { interval: 1s }
 describe('worker session ids', () => {
   it('each start is a new session that announces its capacity again', async () => {
     const { records } = await runWithRestarts(true);
-    const w1 = records.filter((r) => r.by === 'w1' || r.detail.includes('w1'));
-    expect(w1.filter((r) => r.event === 'start').map((r) => [r.time_ms, r.detail])).toEqual([
+    const w1 = records.filter((r) => r.by === 'w1' || (r.event === 'register' && r.worker === 'w1'));
+    expect(w1.filter((r) => r.event === 'start').map((r) => [r.time_ms, traceDetail(r)])).toEqual([
       [0, 'session 1, capacity 2'],
       [12_000, 'session 2, capacity 2'],
       [22_000, 'session 3, capacity 2'],
@@ -63,8 +64,8 @@ describe('worker session ids', () => {
     ]);
     expect(w1.filter((r) => r.event === 'crash').map((r) => r.time_ms)).toEqual(RESTARTS);
     // Each start registers two free slots of the new session.
-    const registrations = w1.filter((r) => r.event === 'register' && r.detail.startsWith('2 free slots'));
-    expect(registrations.map((r) => r.detail)).toEqual([1, 2, 3, 4].map((s) => `2 free slots for w1, session ${s}`));
+    const registrations = w1.filter((r) => r.event === 'register' && r.slots === 2);
+    expect(registrations.map((r) => traceDetail(r))).toEqual([1, 2, 3, 4].map((s) => `2 free slots for w1, session ${s}`));
   });
 
   it('with session ids, stale entries drain: storage never holds more than the total capacity', async () => {

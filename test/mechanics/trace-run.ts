@@ -2,7 +2,8 @@
 // tests that assert the exact sequence of what happens.
 import { runScenario } from '../../sim/metrics/run.js';
 import type { ScenarioResult } from '../../sim/metrics/results.js';
-import type { TraceEvent, TraceRecord } from '../../sim/model/trace.js';
+import type { TraceEvent, TraceRecord } from '../../sim/model/kernel/trace.js';
+import { traceDetail } from '../../sim/model/trace-words.js';
 import { formatProblem, loadScenarioText } from '../../sim/scenario/index.js';
 
 export interface Traced {
@@ -11,7 +12,7 @@ export interface Traced {
 }
 
 export function line(r: TraceRecord): string {
-  return [`${+r.time_ms.toFixed(3)}`, r.event, r.message, r.by, r.where, r.detail].filter((x) => x !== '').join(' | ');
+  return [`${+r.time_ms.toFixed(3)}`, r.event, r.message, r.by, r.where, traceDetail(r)].filter((x) => x !== '').join(' | ');
 }
 
 /** Runs `yaml` (file name used for relative paths: test/mechanics/<name>.yaml) keeping only `events`. */

@@ -2,7 +2,7 @@
 // adding a machine or a strategy changes neither.
 import { describe, expect, it } from 'vitest';
 import type { MessageRow } from '../../sim/metrics/results.js';
-import type { Scenario } from '../../sim/model/scenario.js';
+import type { Scenario } from '../../sim/model/scenario-types.js';
 import { loadBundled, run } from '../helpers.js';
 
 async function workload(scenario: Scenario): Promise<Map<string, Array<[number, number]>>> {

@@ -5,22 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { initHistograms } from '../../sim/metrics/histogram.js';
 import type { MessageRow, RunResult } from '../../sim/metrics/results.js';
 import { runStrategy } from '../../sim/metrics/run.js';
-import type { FaultSpec, Scenario, StrategyKind, StrategySpec } from '../../sim/model/scenario.js';
+import type { FaultSpec, Scenario, StrategyKind, StrategySpec } from '../../sim/model/scenario-types.js';
 
 const WORKERS = ['w1', 'w2', 'w3'];
 
 function strategy(kind: StrategyKind, sessionIds: boolean): StrategySpec {
-  return {
-    name: kind,
-    kind,
-    machine: kind === 'distributor' ? 'server' : undefined,
-    concurrency: 1,
-    noWorkerTimeoutMs: 500,
-    sessionIds,
-    cpuMs: 0,
-    perMessageType: false,
-    ackEvery: 1,
-  };
+  if (kind === 'distributor') {
+    return { name: kind, kind, machine: 'server', concurrency: 1, noWorkerTimeoutMs: 500, sessionIds, cpuMs: 0, perMessageType: false };
+  }
+  if (kind === 'fair') return { name: kind, kind, ackEvery: 1 };
+  return { name: kind, kind } as StrategySpec;
 }
 
 const fault: fc.Arbitrary<FaultSpec> = fc.oneof(

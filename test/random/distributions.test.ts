@@ -7,7 +7,7 @@
 // it is about 5% at n = 200k, so that row allows 25%. The streams are seeded, so results are
 // reproducible; the tolerances say how far a correct sampler could plausibly land.
 import { describe, expect, it } from 'vitest';
-import type { ArrivalSpec, DistributionSpec } from '../../sim/model/scenario.js';
+import type { ArrivalSpec, DistributionSpec } from '../../sim/model/scenario-types.js';
 import { createInterarrivalSampler, createSampler, type Sampler } from '../../sim/random/distributions.js';
 import { fitLognormal, Z99 } from '../../sim/random/lognormal.js';
 import { createStream, type RandomStream } from '../../sim/random/stream.js';

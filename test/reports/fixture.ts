@@ -2,9 +2,9 @@
 // reports must handle (NaN, binary-noise decimals, a name that needs CSV quoting, leftovers). And the
 // same scenario with two variants (variantFixtureResult), for the variant columns, table and charts.
 import type { MachineRow, RunResult, ScenarioResult, SummaryRow } from '../../sim/metrics/results.js';
-import type { Scenario } from '../../sim/model/scenario.js';
+import type { Scenario } from '../../sim/model/scenario-types.js';
 
-const STRATEGY_DEFAULTS = { concurrency: 1, noWorkerTimeoutMs: 10_000, sessionIds: true, cpuMs: 0, perMessageType: false, ackEvery: 1 };
+const DISTRIBUTOR_DEFAULTS = { concurrency: 1, noWorkerTimeoutMs: 10_000, sessionIds: true, cpuMs: 0, perMessageType: false };
 
 export const scenario: Scenario = {
   name: 'fixture',
@@ -39,8 +39,8 @@ export const scenario: Scenario = {
     },
   ],
   strategies: [
-    { name: 'distributor', kind: 'distributor', machine: 'm1', ...STRATEGY_DEFAULTS },
-    { name: 'round-robin', kind: 'round-robin', ...STRATEGY_DEFAULTS },
+    { name: 'distributor', kind: 'distributor', machine: 'm1', ...DISTRIBUTOR_DEFAULTS },
+    { name: 'round-robin', kind: 'round-robin' },
   ],
   faults: [],
   replications: 1,

@@ -2,7 +2,7 @@
 // for rendering tests and for looking at the charts: round-robin and random keep feeding worker w4
 // after it slows down at 60 s, the distributor and the shared queue route around it.
 import type { CdfPoint, InstanceRow, MachineRow, QueueLengthRow, RunResult, ScenarioResult, TimeseriesRow } from '../../sim/metrics/results.js';
-import type { Scenario, StrategyKind } from '../../sim/model/scenario.js';
+import type { Scenario, StrategyKind } from '../../sim/model/scenario-types.js';
 import { scenario as fixtureScenario } from './fixture.js';
 
 const WORKERS = ['w1', 'w2', 'w3', 'w4'];

@@ -10,7 +10,7 @@
 import type { AggregateRow, RunResult, SummaryRow, SweepResult, SweepRun } from '../../sim/metrics/results.js';
 import { estimate } from '../../sim/metrics/estimate.js';
 import { planRows } from '../../sim/metrics/plan.js';
-import type { Scenario } from '../../sim/model/scenario.js';
+import type { Scenario } from '../../sim/model/scenario-types.js';
 import { scenario as fixtureScenario } from './fixture.js';
 
 export const COUNT = 'endpoints.Sales.instances.count';

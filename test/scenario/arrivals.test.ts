@@ -2,7 +2,7 @@
 // rate; their problems, in the text and in trace data files.
 
 import { describe, expect, it } from 'vitest';
-import type { ArrivalSpec, SendSpec } from '../../sim/model/scenario.js';
+import type { ArrivalSpec, SendSpec } from '../../sim/model/scenario-types.js';
 import { formatProblem, loadScenarioFile, loadScenarioText, parseArrivals } from '../../sim/scenario/index.js';
 import { BASE, changed, problemLines } from './base-scenario.js';
 

@@ -4,7 +4,7 @@
 // whose first entry is on line 19.
 
 import { describe, expect, it } from 'vitest';
-import type { FaultSpec, Scenario } from '../../sim/model/scenario.js';
+import type { FaultSpec, Scenario } from '../../sim/model/scenario-types.js';
 import { loadScenarioFile, loadScenarioText, type LoadResult } from '../../sim/scenario/index.js';
 import { BASE, changed, problemLines } from './base-scenario.js';
 
@@ -385,7 +385,7 @@ describe('problems', () => {
       ]);
       // A misspelt strategy kind is reported once, at the strategy.
       expect(problemLines(`${sender('distributer, machine: worker1')}${crash}`)).toEqual([
-        `${F}:17:24: strategies.distributor.kind must be one of distributor, round-robin, random, shared-queue, fair, custom, got "distributer" (string); did you mean "distributor"?`,
+        `${F}:17:24: strategies.distributor.kind must be one of distributor, round-robin, random, shared-queue, fair, custom, two-choices, got "distributer" (string); did you mean "distributor"?`,
       ]);
     });
   });

@@ -128,13 +128,13 @@ describe('senders', () => {
 describe('strategies', () => {
   it('offers the new kinds', () => {
     expect(problemLines(strategy('{ kind: custm }'))).toEqual([
-      `${F}:17:24: strategies.distributor.kind must be one of distributor, round-robin, random, shared-queue, fair, custom, got "custm" (string); did you mean "custom"?`,
+      `${F}:17:24: strategies.distributor.kind must be one of distributor, round-robin, random, shared-queue, fair, custom, two-choices, got "custm" (string); did you mean "custom"?`,
     ]);
   });
 
   it('says which kind a key belongs to', () => {
     expect(problemLines(strategy('{ kind: round-robin, ackEvery: 2, module: x.js, options: {}, cpu: 1ms, sessionIds: false }'))).toEqual([
-      `${F}:17:37: strategies.distributor.ackEvery only a fair strategy has an ackEvery; remove it (this strategy is round-robin)`,
+      `${F}:17:37: strategies.distributor.ackEvery only a fair strategy or a two-choices strategy has an ackEvery; remove it (this strategy is round-robin)`,
       `${F}:17:50: strategies.distributor.module only a custom strategy has a module; remove it (this strategy is round-robin)`,
       `${F}:17:64: strategies.distributor.options only a custom strategy has options; remove it (this strategy is round-robin)`,
       `${F}:17:77: strategies.distributor.cpu only a distributor has a cpu cost; remove it (this strategy is round-robin)`,

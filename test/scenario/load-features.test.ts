@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../sim/model/scenario.js';
+import type { Scenario } from '../../sim/model/scenario-types.js';
 import { loadScenarioFile, loadScenarioText, type LoadResult } from '../../sim/scenario/index.js';
 import { BASE, changed } from './base-scenario.js';
 
@@ -22,7 +22,6 @@ const load = (text: string, file = 'scenarios/base.yaml') => scenarioOf(loadScen
 describe('every new key', () => {
   it('loads features.yaml to exactly the expected model', () => {
     const modulePath = resolve(FIXTURES, 'strategies/pick-first.js');
-    const unused = { concurrency: 1, noWorkerTimeoutMs: 10_000, sessionIds: true, cpuMs: 0, perMessageType: false, ackEvery: 1 };
     const expected: Scenario = {
       name: 'features',
       file: `${FIXTURES}/features.yaml`,
@@ -95,20 +94,18 @@ describe('every new key', () => {
           sessionIds: false,
           cpuMs: 0.2,
           perMessageType: true,
-          ackEvery: 1,
         },
-        { name: 'fair', kind: 'fair', ...unused, ackEvery: 10 },
-        { name: 'fair-default', kind: 'fair', ...unused },
+        { name: 'fair', kind: 'fair', ackEvery: 10 },
+        { name: 'fair-default', kind: 'fair', ackEvery: 1 },
         {
           name: 'first',
           kind: 'custom',
-          ...unused,
           module: 'strategies/pick-first.js',
           modulePath,
           options: { weights: [1, 2], label: 'first' },
         },
         // The path as written is kept; options default to an empty mapping.
-        { name: 'first-bare', kind: 'custom', ...unused, module: './strategies/pick-first.js', modulePath, options: {} },
+        { name: 'first-bare', kind: 'custom', module: './strategies/pick-first.js', modulePath, options: {} },
       ],
       faults: [],
       replications: 1,

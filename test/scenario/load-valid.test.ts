@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../sim/model/scenario.js';
+import type { Scenario } from '../../sim/model/scenario-types.js';
 import { loadScenarioFile, loadScenarioText, type LoadResult } from '../../sim/scenario/index.js';
 
 const FIXTURES = 'test/fixtures/scenarios';
@@ -8,7 +8,8 @@ const FIXTURES = 'test/fixtures/scenarios';
 const HANDLER = { cpuBound: false, failureProbability: 0 } as const;
 const RETRIES = { immediate: 5, delayedMs: [10_000, 20_000, 30_000] };
 const INSTANCE = { speed: 1, addedAtMs: 0 } as const;
-const STRATEGY = { concurrency: 1, noWorkerTimeoutMs: 10_000, sessionIds: true, cpuMs: 0, perMessageType: false, ackEvery: 1 } as const;
+// A distributor's settings at their defaults; the other kinds have none of them.
+const DISTRIBUTOR = { concurrency: 1, noWorkerTimeoutMs: 10_000, sessionIds: true, cpuMs: 0, perMessageType: false } as const;
 const REFRESH_MS = 30_000;
 
 function scenarioOf(result: LoadResult): Scenario {
@@ -70,10 +71,10 @@ describe('a valid scenario', () => {
         },
       ],
       strategies: [
-        { name: 'distributor', kind: 'distributor', machine: 'server', ...STRATEGY, concurrency: 4 },
-        { name: 'round-robin', kind: 'round-robin', ...STRATEGY },
-        { name: 'random', kind: 'random', ...STRATEGY },
-        { name: 'ideal', kind: 'shared-queue', ...STRATEGY },
+        { name: 'distributor', kind: 'distributor', machine: 'server', ...DISTRIBUTOR, concurrency: 4 },
+        { name: 'round-robin', kind: 'round-robin' },
+        { name: 'random', kind: 'random' },
+        { name: 'ideal', kind: 'shared-queue' },
       ],
       faults: [],
       replications: 1,
@@ -86,16 +87,8 @@ describe('a valid scenario', () => {
     expect(Object.keys(scenario.endpoints[0].handlers[1])).toEqual(['message', 'duration', 'cpuBound', 'failureProbability']);
     expect(Object.keys(scenario.endpoints[0].instances[0])).toEqual(['name', 'machine', 'threads', 'capacity', 'speed', 'addedAtMs']);
     expect(Object.keys(scenario.senders[0].sends[0])).toEqual(['message', 'to', 'publish', 'arrivals']);
-    expect(Object.keys(scenario.strategies[1])).toEqual([
-      'name',
-      'kind',
-      'concurrency',
-      'noWorkerTimeoutMs',
-      'sessionIds',
-      'cpuMs',
-      'perMessageType',
-      'ackEvery',
-    ]);
+    expect(Object.keys(scenario.strategies[1])).toEqual(['name', 'kind']);
+    expect(Object.keys(scenario.strategies[0])).toEqual(['name', 'kind', 'machine', 'concurrency', 'noWorkerTimeoutMs', 'sessionIds', 'cpuMs', 'perMessageType']);
   });
 
   it('fills in every default for a minimal scenario', () => {
@@ -126,16 +119,7 @@ describe('a valid scenario', () => {
         },
       ],
       strategies: [
-        {
-          name: 'shared',
-          kind: 'shared-queue',
-          concurrency: 1,
-          noWorkerTimeoutMs: 10_000,
-          sessionIds: true,
-          cpuMs: 0,
-          perMessageType: false,
-          ackEvery: 1,
-        },
+        { name: 'shared', kind: 'shared-queue' },
       ],
       faults: [],
       replications: 1,
@@ -179,7 +163,7 @@ describe('defaults and shorthands', () => {
     expect(s.sampleIntervalMs).toBeUndefined();
     expect(s.transport).toEqual({ operationMs: 1, networkMs: 0.5, express: false });
     expect(s.faults).toEqual([]);
-    expect(s.strategies).toEqual([{ name: 'distributor', kind: 'distributor', machine: 'worker1', ...STRATEGY }]);
+    expect(s.strategies).toEqual([{ name: 'distributor', kind: 'distributor', machine: 'worker1', ...DISTRIBUTOR }]);
   });
 
   it('reads stop and warmup durations, drain, timeseries and a zero-cost transport', () => {

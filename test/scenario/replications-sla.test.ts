@@ -2,7 +2,7 @@
 // Inline scenarios are BASE (17 lines, base-scenario.ts) followed by the keys tested, from line 18.
 
 import { describe, expect, it } from 'vitest';
-import { SLA_METRICS } from '../../sim/model/scenario.js';
+import { SLA_METRICS } from '../../sim/model/scenario-types.js';
 import { loadScenarioText } from '../../sim/scenario/index.js';
 import { BASE, problemLines } from './base-scenario.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { SLA_METRICS } from '../../sim/model/scenario.js';
+import { SLA_METRICS } from '../../sim/model/scenario-types.js';
 import { scenarioJsonSchema } from '../../sim/scenario/index.js';
 
 type Schema = Record<string, unknown>;
@@ -84,7 +84,7 @@ describe('scenarioJsonSchema', () => {
     ]);
     expect(schema.required).toEqual(['stop', 'machines', 'endpoints', 'senders', 'strategies']);
     const kind = (((props.strategies.additionalProperties as Schema).properties as Record<string, Schema>).kind) as Schema;
-    expect(kind.enum).toEqual(['distributor', 'round-robin', 'random', 'shared-queue', 'fair', 'custom']);
+    expect(kind.enum).toEqual(['distributor', 'round-robin', 'random', 'shared-queue', 'fair', 'custom', 'two-choices']);
   });
 
   it('names the keys of a fault and of the transport, with their defaults', () => {

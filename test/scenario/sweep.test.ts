@@ -3,7 +3,7 @@
 // Inline scenarios are BASE (17 lines, base-scenario.ts) followed by a sweep block from line 18.
 
 import { describe, expect, it } from 'vitest';
-import type { Scenario, Sweep } from '../../sim/model/scenario.js';
+import type { Scenario, Sweep } from '../../sim/model/scenario-types.js';
 import { formatProblem, loadScenarioFile, loadScenarioText, parseRate } from '../../sim/scenario/index.js';
 import { BASE, changed, problemLines } from './base-scenario.js';
 

@@ -2,7 +2,7 @@
 // Inline scenarios are BASE (17 lines, base-scenario.ts) followed by a variants block from line 18.
 
 import { describe, expect, it } from 'vitest';
-import type { Scenario, Variant } from '../../sim/model/scenario.js';
+import type { Scenario, Variant } from '../../sim/model/scenario-types.js';
 import { loadScenarioFile, loadScenarioText } from '../../sim/scenario/index.js';
 import { BASE, changed, problemLines } from './base-scenario.js';
 
@@ -63,7 +63,7 @@ describe('expanding variants', () => {
       },
     ],
     strategies: [
-      { name: 'rr', kind: 'round-robin', concurrency: 1, noWorkerTimeoutMs: 10_000, sessionIds: true, cpuMs: 0, perMessageType: false, ackEvery: 1 },
+      { name: 'rr', kind: 'round-robin' },
     ],
     faults: [],
     replications: 1,

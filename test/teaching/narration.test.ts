@@ -1,6 +1,7 @@
 // The narrated trace on real traces of tiny scenarios: the exact sentences, each from trace records.
 import { describe, expect, it } from 'vitest';
-import { Ev } from '../../sim/model/events.js';
+import { Ev } from '../../sim/model/kernel/events.js';
+import { narrateTrace, TraceStory } from '../../sim/reports/index.js';
 import { narrateTrace, TraceStory } from '../../sim/reports/index.js';
 import { MACHINES, records, recordsWith } from './story-run.js';
 

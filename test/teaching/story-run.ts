@@ -3,10 +3,10 @@
 import { Collector } from '../../sim/metrics/collector.js';
 import { initHistograms } from '../../sim/metrics/histogram.js';
 import { runScenario } from '../../sim/metrics/run.js';
-import { buildWorld } from '../../sim/model/build-world.js';
-import type { TraceRecord } from '../../sim/model/trace.js';
+import { buildWorld } from '../../sim/model/build/build-world.js';
+import type { TraceRecord } from '../../sim/model/kernel/trace.js';
 import { formatProblem, loadScenarioText } from '../../sim/scenario/index.js';
-import type { Scenario } from '../../sim/model/scenario.js';
+import type { Scenario } from '../../sim/model/scenario-types.js';
 
 function load(yaml: string): Scenario {
   const loaded = loadScenarioText(yaml, 'test/teaching/tiny.yaml');

@@ -11,7 +11,7 @@ import {
   mmcMeanWait,
   randomSplitMeanWait,
   utilisation,
-} from '../../sim/metrics/theory.js';
+} from '../../sim/theory/queueing.js';
 
 /** Erlang C from the textbook sum, written independently of the Erlang B recursion under test. */
 function erlangCBySum(c: number, a: number): number {

@@ -2,7 +2,7 @@
 // workers, exponential 1 s handlers, Poisson 8/s, zero transport costs. Several seeds, a warm-up of
 // 10,000 messages dropped, mean wait over the seeds within 5% of theory.
 import { describe, expect, it } from 'vitest';
-import { ekm1MeanWait, mmcMeanWait, randomSplitMeanWait } from '../../sim/metrics/theory.js';
+import { ekm1MeanWait, mmcMeanWait, randomSplitMeanWait } from '../../sim/theory/queueing.js';
 import type { ScenarioResult } from '../../sim/metrics/results.js';
 import { loadBundled, mean, run, summaryOf } from '../helpers.js';
 

@@ -2,7 +2,7 @@
 // part of each spec (not added at render time) so a *.vl.json opened in the Vega editor looks the same
 // as the SVG we render.
 import type { Config, TopLevelSpec } from 'vega-lite';
-import type { Scenario } from '../../model/scenario.js';
+import type { Scenario } from '../../model/scenario-types.js';
 import type { RunResult } from '../../metrics/results.js';
 import { roundSignificant } from '../format/number-format.js';
 

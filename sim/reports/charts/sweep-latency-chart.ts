@@ -4,7 +4,7 @@
 // column per value of the second.
 import type { TopLevelSpec } from 'vega-lite';
 import type { SweepResult } from '../../metrics/results.js';
-import type { SlaSpec } from '../../model/scenario.js';
+import type { SlaSpec } from '../../model/scenario-types.js';
 import { chartHeader } from './chart-style.js';
 import { formatNumber } from '../format/number-format.js';
 import { type EstimateDatum, estimateData, estimateLayers, facetByContext, sweepLayout, xEncoding } from './sweep-chart-parts.js';

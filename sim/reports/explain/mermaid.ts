@@ -127,8 +127,7 @@ export function mermaidDiagram(steps: readonly Step[]): string {
       case 'register': {
         p.add(s.worker, 'instance');
         p.add(s.distributor, 'distributor');
-        const slots = /^(\d+ free slots?) for .+, (session \S+)$/.exec(s.detail);
-        arrow(s.worker, s.distributor, slots === null ? 'ready' : `ready, ${slots[1]}, ${slots[2]}`);
+        arrow(s.worker, s.distributor, `ready, ${s.slots} free slot${s.slots === 1 ? '' : 's'}, session ${s.session}`);
         break;
       }
       case 'rollback':

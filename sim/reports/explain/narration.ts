@@ -1,9 +1,10 @@
 // The narrated trace: the story of a few messages in plain sentences with simulated timestamps, in
 // the spirit of the NServiceBus sample's console output. Every sentence is built from the steps of
 // TraceStory, that is from trace records; nothing here is canned.
-import type { TraceRecord } from '../../model/trace.js';
+import type { TraceRecord } from '../../model/kernel/trace.js';
 import { capitalise, count, distributorParts, formatClock, formatDuration, listing, queueOwner, showMessage } from './trace-labels.js';
-import type { Step, StepKind } from './trace-steps.js';
+import { routeReason } from '../../model/trace-words.js';
+import type { Step, StepKind, Via } from './trace-steps.js';
 import { type StoryOptions, TraceStory } from './trace-story.js';
 
 /** Names that depend on the whole story: "the distributor on server" when there is one, else "the Sales distributor on server". */
@@ -19,13 +20,13 @@ const SENTENCES: { [K in StepKind]: Sentence<K> } = {
     (s.announced ? ` and tells the distributor it has ${slots(s.capacity)}.` : '.'),
   process: (s, n) => `${capitalise(n.distributor(s.process))} ${s.event === 'start' ? 'starts' : 'crashes'}${s.detail ? ` (${s.detail})` : ''}.`,
   crash: (s) => `${s.instance} crashes${s.detail ? `: ${s.detail}` : ''}.`,
-  fault: (s) => (/^(starts|ends)$/.test(s.detail) ? `The fault "${s.name}" ${s.detail}.` : `The fault "${s.name}": ${s.where} ${s.detail}.`),
+  fault: (s) => (s.change === 'starts' || s.change === 'ends' ? `The fault "${s.name}" ${s.detail}.` : `The fault "${s.name}": ${s.where} ${s.detail}.`),
   refresh: (s) => `${s.sender} re-reads the instance mapping: ${s.mapping}.`,
   send: (s, n) => {
     const who = s.sender ?? `A sender on ${s.machine}`;
     const to =
       s.chosen !== undefined
-        ? `${s.chosen} (${chosenHow(s.how ?? '')})`
+        ? `${s.chosen} (${s.how !== undefined ? routeReason(s.how) : ''})`
         : s.targetKind === 'distributor'
           ? `${n.distributor(s.target ?? '')} (queue ${s.queue})`
           : s.targetKind === 'queue'
@@ -60,8 +61,8 @@ const SENTENCES: { [K in StepKind]: Sentence<K> } = {
   fail: (s) => {
     const head = `${showMessage(s.msg)} fails on ${s.instance} (attempt ${s.attempt})`;
     const ready = s.ready ? ` ${s.instance} tells the distributor it is ready again.` : '';
-    if (s.error !== undefined) return `${head}: no retries left, it moves to the error queue ${attempts(s.error)}.${ready}`;
-    if (s.delay !== undefined) return `${head}: ${s.next}, ${s.delay.due}; it will come back to ${s.delay.queue}.${ready}`;
+    if (s.error !== undefined) return `${head}: no retries left, it moves to the error queue after ${count(s.error, 'attempt')}.${ready}`;
+    if (s.delay !== undefined) return `${head}: ${s.next}, due in ${s.delay.dueMs} ms; it will come back to ${s.delay.queue}.${ready}`;
     if (s.rolledBackTo !== undefined) return `${head}: ${s.next}, so the transaction rolls back and ${showMessage(s.msg)} goes back to the head of ${s.rolledBackTo}.`;
     return `${head}: ${s.next}.`;
   },
@@ -119,18 +120,12 @@ function storyNames(steps: readonly Step[]): Names {
   };
 }
 
-/** How a send leaves its machine (the send record's detail), and how full the queue was for a local send. */
-function route(via: string, machine: string, queue: string, ahead: number | undefined): string {
-  if (via === 'via the outgoing queue') return ` through ${machine}'s outgoing queue`;
-  if (via === 'to the broker') return ' on the broker';
+/** How a send leaves its machine, and how full the queue was for a local send. */
+function route(via: Via, machine: string, queue: string, ahead: number | undefined): string {
+  if (via === 'outgoing') return ` through ${machine}'s outgoing queue`;
+  if (via === 'broker') return ' on the broker';
   if (via === 'local') return ` (on the same machine, so it is stored at once${waitingThere(ahead)})`;
-  return via === '' ? '' : ` (${via})`;
-}
-
-/** The route record's detail as a reason: "round-robin counter 4", "chosen at random". */
-function chosenHow(how: string): string {
-  if (/^(at|by) /.test(how)) return `chosen ${how}`;
-  return how.replace(/^(.*) \((.*)\)$/, '$1: $2');
+  return '';
 }
 
 function waitingThere(ahead: number | undefined): string {
@@ -164,10 +159,6 @@ function slotList(free: readonly string[]): string {
   return [...counts].map(([worker, n]) => (n === 1 ? worker : `${worker} ×${n}`)).join(', ');
 }
 
-/** The error record's detail, "after 1 attempts" -> "after 1 attempt". */
-function attempts(detail: string): string {
-  return detail.replace(/^after 1 attempts$/, 'after 1 attempt');
-}
 
 function slots(capacity: string): string {
   return `${capacity} free slot${capacity === '1' ? '' : 's'}`;

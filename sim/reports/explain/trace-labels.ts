@@ -1,4 +1,4 @@
-// Reading the names in trace records (the model writes them; see sim/model/labels.ts), and writing
+// Reading the names in trace records (the model writes them; see sim/model/kernel/labels.ts), and writing
 // times and durations for people.
 
 /** A work message or reply label, "PlaceOrder#3": its type and id; undefined for ready(...), entry(...), ack(...). */

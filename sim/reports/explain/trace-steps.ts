@@ -8,6 +8,11 @@ interface At {
 }
 
 /** A worker process starts (record `start`); `announced` once it has sent its capacity to a distributor. */
+import type { RouteHow } from '../../model/kernel/trace.js';
+
+/** How a send leaves its machine: stored locally, to the broker, through the outgoing queue ('' = not sent yet). */
+export type Via = 'local' | 'broker' | 'outgoing' | '';
+
 export interface WorkerStartStep extends At {
   kind: 'worker-start';
   instance: string;
@@ -37,6 +42,7 @@ export interface FaultStep extends At {
   kind: 'fault';
   name: string;
   where: string;
+  change: 'starts' | 'ends' | 'owner' | 'new-owner';
   detail: string;
 }
 
@@ -54,10 +60,11 @@ export interface SendStep extends At {
   sender?: string;
   machine: string;
   queue: string;
-  via: string;
-  /** Sender-side distribution: the instance chosen and how (the route record's detail). */
+  /** How it leaves its machine ('' until its send record is seen). */
+  via: Via;
+  /** Sender-side distribution: the instance chosen and how. */
   chosen?: string;
-  how?: string;
+  how?: RouteHow;
   /** Who takes it from `queue`: the chosen instance, the distributor, or the queue itself (shared). */
   target?: string;
   targetKind?: 'instance' | 'distributor' | 'queue';
@@ -71,7 +78,7 @@ export interface RetrySendStep extends At {
   msg: string;
   machine: string;
   queue: string;
-  via: string;
+  via: Via;
   delayed: boolean;
   ahead?: number;
 }
@@ -158,11 +165,13 @@ export interface FailStep extends At {
   msg: string;
   instance: string;
   attempt: string;
-  /** The fail record's detail: immediate retry, delayed retry round N, to the error queue. */
+  /** What happens next, in words: immediate retry, delayed retry round N, to the error queue. */
   next: string;
   rolledBackTo?: string;
-  delay?: { due: string; queue: string };
-  error?: string;
+  /** Delayed retry: when it is due (ms from now), and the queue it comes back to. */
+  delay?: { dueMs: number; queue: string };
+  /** Moved to the error queue after this many attempts. */
+  error?: number;
   ready: boolean;
 }
 
@@ -199,7 +208,9 @@ export interface RegisterStep extends At {
   kind: 'register';
   distributor: string;
   worker: string;
-  /** The register record's detail: "1 free slot for worker1, session 1". */
+  slots: number;
+  session: string;
+  /** In words: "1 free slot for worker1, session 1". */
   detail: string;
   free: string[];
   origin: string;

@@ -1,6 +1,7 @@
 // TraceStory's handlers for the distributor's side of the story: ready messages (and fair
 // acknowledgements) paired with what sent them, forwards on free slots, and registrations.
-import type { TraceRecord } from '../../model/trace.js';
+import type { TraceRecord } from '../../model/kernel/trace.js';
+import { traceDetail } from '../../model/trace-words.js';
 import { controlLabel, queueOwner } from './trace-labels.js';
 import type { Followed, Origin, StoryState } from './trace-story-state.js';
 
@@ -62,8 +63,8 @@ export function onAckReceive(s: StoryState, r: TraceRecord): void {
   s.add({ kind: 'ack', time: r.time_ms, sender: r.by, instance: control.instance, of: origin.label });
 }
 
-export function onForward(s: StoryState, r: TraceRecord, f: Followed | undefined): void {
-  const session = /session (\S+)$/.exec(r.detail)?.[1] ?? '';
+export function onForward(s: StoryState, r: Extract<TraceRecord, { event: 'forward' }>, f: Followed | undefined): void {
+  const session = String(r.session);
   s.storage.pop(r.by, r.where, session);
   if (f === undefined) return;
   s.waitingAt(r.by).delete(f);
@@ -73,17 +74,16 @@ export function onForward(s: StoryState, r: TraceRecord, f: Followed | undefined
 }
 
 /** Told when it explains the story: a followed message's or a start's ready message, or a followed message waits for it. */
-export function onRegister(s: StoryState, r: TraceRecord, inWindow: boolean): void {
-  const parsed = /^(\d+) free slots? for (.+), session (\S+)$/.exec(r.detail);
-  if (parsed === null) return;
-  const worker = parsed[2];
-  s.storage.register(r.by, worker, parsed[3], Number(parsed[1]));
+export function onRegister(s: StoryState, r: Extract<TraceRecord, { event: 'register' }>, inWindow: boolean): void {
+  const worker = r.worker;
+  const session = String(r.session);
+  s.storage.register(r.by, worker, session, r.slots);
   const origin = arrived(s, `ready(${worker})`, r.by);
   if (typeof origin === 'object') origin.pending--;
   const explains = typeof origin === 'object' || origin === 'start' || s.waitingAt(r.by).size > 0;
   if (!inWindow || !explains) return;
   const from = typeof origin === 'object' ? origin.label : (origin ?? '');
-  s.add({ kind: 'register', time: r.time_ms, distributor: r.by, worker, detail: r.detail, free: s.storage.free(r.by), origin: from });
+  s.add({ kind: 'register', time: r.time_ms, distributor: r.by, worker, slots: r.slots, session, detail: traceDetail(r), free: s.storage.free(r.by), origin: from });
 }
 
 export function onWait(s: StoryState, r: TraceRecord, f: Followed | undefined): void {
@@ -92,9 +92,9 @@ export function onWait(s: StoryState, r: TraceRecord, f: Followed | undefined): 
   s.waitingAt(r.by).add(f);
 }
 
-export function onTimeout(s: StoryState, r: TraceRecord, f: Followed | undefined): void {
+export function onTimeout(s: StoryState, r: Extract<TraceRecord, { event: 'timeout' }>, f: Followed | undefined): void {
   if (f === undefined) return;
   f.timedOut = true;
   s.waitingAt(r.by).delete(f);
-  s.add({ kind: 'timeout', time: r.time_ms, msg: r.message, distributor: r.by, detail: r.detail }, f);
+  s.add({ kind: 'timeout', time: r.time_ms, msg: r.message, distributor: r.by, detail: traceDetail(r) }, f);
 }

@@ -1,12 +1,13 @@
 // TraceStory's handlers for the messages themselves: route and send, store and receive, roll back,
 // commit (complete, delayed retry, error queue), replies and losses.
-import type { TraceRecord } from '../../model/trace.js';
+import type { TraceRecord } from '../../model/kernel/trace.js';
+import { failWords, traceDetail } from '../../model/trace-words.js';
 import { workLabel } from './trace-labels.js';
 import { onAckReceive, onControlSend } from './trace-story-distributor.js';
 import type { Commit, Followed, StoryState } from './trace-story-state.js';
 import type { CompleteStep, FailStep } from './trace-steps.js';
 
-export function onRoute(s: StoryState, r: TraceRecord): void {
+export function onRoute(s: StoryState, r: Extract<TraceRecord, { event: 'route' }>): void {
   const f = s.newWork(r);
   const type = workLabel(r.message)?.type ?? '';
   const targets = s.routeTargets.get(type);
@@ -16,10 +17,10 @@ export function onRoute(s: StoryState, r: TraceRecord): void {
   const publisher = r.by.endsWith('.publisher') ? s.commits.get(r.by.slice(0, -'.publisher'.length)) : undefined;
   if (publisher?.time === r.time_ms && publisher.step?.kind === 'complete') publisher.step.publishes.push(r.message);
   const sender = r.by.endsWith('.publisher') ? r.by.slice(0, -'.publisher'.length) : r.by;
-  if (f) f.sendStep = { kind: 'send', time: r.time_ms, msg: r.message, sender, machine: '', queue: '', via: '', chosen: r.where, how: r.detail, target: r.where, targetKind: 'instance' };
+  if (f) f.sendStep = { kind: 'send', time: r.time_ms, msg: r.message, sender, machine: '', queue: '', via: '', chosen: r.where, how: r.how, target: r.where, targetKind: 'instance' };
 }
 
-export function onSend(s: StoryState, r: TraceRecord, f: Followed | undefined): void {
+export function onSend(s: StoryState, r: Extract<TraceRecord, { event: 'send' }>, f: Followed | undefined): void {
   const work = workLabel(r.message);
   if (work === undefined) return onControlSend(s, r);
   if (f === undefined) {
@@ -29,7 +30,7 @@ export function onSend(s: StoryState, r: TraceRecord, f: Followed | undefined): 
       const publisher = commit?.time === r.time_ms && commit.step?.kind === 'complete' ? commit.step : undefined;
       publisher?.publishes.push(r.message);
       const found = s.newWork(r);
-      if (found) s.add((found.sendStep = { kind: 'send', time: r.time_ms, msg: r.message, sender: publisher?.instance, machine: r.by, queue: r.where, via: r.detail }), found);
+      if (found) s.add((found.sendStep = { kind: 'send', time: r.time_ms, msg: r.message, sender: publisher?.instance, machine: r.by, queue: r.where, via: r.via }), found);
       return;
     }
     // A reply: it carries the id of the message it answers, and leaves with its handler's commit.
@@ -48,10 +49,10 @@ export function onSend(s: StoryState, r: TraceRecord, f: Followed | undefined): 
     last.queue = r.where;
   } else if (f.sendStep !== undefined && last === undefined) {
     // The send after its route record: time, machine and queue are the send's.
-    Object.assign(f.sendStep, { time: r.time_ms, machine: r.by, queue: r.where, via: r.detail });
+    Object.assign(f.sendStep, { time: r.time_ms, machine: r.by, queue: r.where, via: r.via });
     s.add(f.sendStep, f);
   } else {
-    s.add({ kind: 'retry-send', time: r.time_ms, msg: r.message, machine: r.by, queue: r.where, via: r.detail, delayed: f.delayed }, f);
+    s.add({ kind: 'retry-send', time: r.time_ms, msg: r.message, machine: r.by, queue: r.where, via: r.via, delayed: f.delayed }, f);
     f.delayed = false;
   }
 }
@@ -79,8 +80,9 @@ export function onEnqueue(s: StoryState, r: TraceRecord, f: Followed | undefined
   f.stored.busy = { ...busy, idle };
 }
 
-export function onReceive(s: StoryState, r: TraceRecord, f: Followed | undefined): void {
-  const byThread = r.detail.startsWith('attempt ');
+export function onReceive(s: StoryState, r: Extract<TraceRecord, { event: 'receive' }>, f: Followed | undefined): void {
+  // A handler thread's receive is an attempt; a distributor's or a sender's is not.
+  const byThread = r.attempt !== undefined;
   if (workLabel(r.message) !== undefined) s.queues.take(r.message);
   if (byThread) s.handling.start(r.by, r.where, r.message);
   if (f !== undefined) {
@@ -88,13 +90,13 @@ export function onReceive(s: StoryState, r: TraceRecord, f: Followed | undefined
     if (waitedMs === 0 && f.stored !== undefined) f.stored.busy = undefined;
     const send = f.sendStep;
     if (send !== undefined && send.target === undefined) {
-      const broker = send.via === 'to the broker';
+      const broker = send.via === 'broker';
       send.target = byThread && broker ? r.where : r.by;
       send.targetKind = byThread ? (broker ? 'queue' : 'instance') : 'distributor';
     }
     f.where = r.by;
     if (byThread) {
-      f.attempt = r.detail.slice('attempt '.length);
+      f.attempt = String(r.attempt);
       s.add({ kind: 'take', time: r.time_ms, msg: r.message, instance: r.by, queue: r.where, attempt: f.attempt, waitedMs }, f);
     } else {
       s.add({ kind: 'dist-receive', time: r.time_ms, msg: r.message, distributor: r.by, queue: r.where, waitedMs, again: f.timedOut, noSlot: false }, f);
@@ -136,10 +138,10 @@ export function onCommit(s: StoryState, r: TraceRecord, f: Followed | undefined)
   } else if (f?.last?.kind === 'fail') {
     step = f.last;
     if (r.event === 'delay') {
-      step.delay = { due: r.detail, queue: r.where };
+      step.delay = { dueMs: r.dueMs, queue: r.where };
       f.delayed = true;
     } else {
-      step.error = r.detail;
+      if (r.event === 'error') step.error = r.attempts;
       f.finished = true;
     }
   }
@@ -148,8 +150,8 @@ export function onCommit(s: StoryState, r: TraceRecord, f: Followed | undefined)
   if (r.event === 'complete') s.machineCommits.set(r.where, commit);
 }
 
-export function onFail(s: StoryState, r: TraceRecord, f: Followed | undefined): void {
-  if (f) s.add({ kind: 'fail', time: r.time_ms, msg: r.message, instance: r.by, attempt: f.attempt, next: r.detail, ready: false }, f);
+export function onFail(s: StoryState, r: Extract<TraceRecord, { event: 'fail' }>, f: Followed | undefined): void {
+  if (f) s.add({ kind: 'fail', time: r.time_ms, msg: r.message, instance: r.by, attempt: f.attempt, next: failWords(r), ready: false }, f);
 }
 
 export function onLost(s: StoryState, r: TraceRecord, f: Followed | undefined): void {
@@ -157,12 +159,12 @@ export function onLost(s: StoryState, r: TraceRecord, f: Followed | undefined): 
   const lost = f ?? s.newWork(r);
   if (lost !== undefined) {
     lost.finished = true;
-    s.add({ kind: 'lost', time: r.time_ms, msg: r.message, machine: r.by, detail: r.detail }, lost);
+    s.add({ kind: 'lost', time: r.time_ms, msg: r.message, machine: r.by, detail: traceDetail(r) }, lost);
     return;
   }
   const owner = s.replies.get(r.message);
   if (owner === undefined) return;
   s.replies.delete(r.message);
   owner.pending--;
-  s.add({ kind: 'lost', time: r.time_ms, msg: r.message, machine: r.by, detail: r.detail });
+  s.add({ kind: 'lost', time: r.time_ms, msg: r.message, machine: r.by, detail: traceDetail(r) });
 }

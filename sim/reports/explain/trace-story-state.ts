@@ -1,6 +1,6 @@
 // What TraceStory remembers while it reads a run's records: the messages it follows, and the counts
 // it keeps for every message (see trace-state.ts). Shared by its record handlers.
-import type { TraceRecord } from '../../model/trace.js';
+import type { TraceRecord } from '../../model/kernel/trace.js';
 import { workLabel } from './trace-labels.js';
 import { Handling, IdSet, QueueCounts, SlotStorage } from './trace-state.js';
 import type { ArriveStep, CompleteStep, FailStep, SendStep, Step, WorkerStartStep } from './trace-steps.js';

@@ -6,7 +6,8 @@
 // messages only move its counts (queue lengths, free slots, what each thread holds). Records of one
 // event share its time, so the story is complete only when a record with a later time finds every
 // followed message done: finished, its replies received, its ready messages registered.
-import type { TraceRecord } from '../../model/trace.js';
+import type { TraceRecord } from '../../model/kernel/trace.js';
+import { mappingWords, traceDetail, workWords } from '../../model/trace-words.js';
 import { onForward, onRegister, onTimeout, onWait } from './trace-story-distributor.js';
 import { onCommit, onEnqueue, onFail, onLost, onReceive, onRollback, onRoute, onSend } from './trace-story-messages.js';
 import { StoryState } from './trace-story-state.js';
@@ -51,10 +52,10 @@ export class TraceStory {
       case 'start': return this.onStart(r, inWindow);
       case 'crash': return this.onCrash(r, inWindow);
       case 'fault':
-        if (inWindow) s.add({ kind: 'fault', time: r.time_ms, name: r.by, where: r.where, detail: r.detail });
+        if (inWindow) s.add({ kind: 'fault', time: r.time_ms, name: r.by, where: r.where, change: r.change, detail: traceDetail(r) });
         return;
       case 'refresh':
-        if (inWindow) s.add({ kind: 'refresh', time: r.time_ms, sender: r.by, mapping: r.detail });
+        if (inWindow) s.add({ kind: 'refresh', time: r.time_ms, sender: r.by, mapping: mappingWords(r.mapping) });
         return;
       case 'route': return onRoute(s, r);
       case 'send': return onSend(s, r, f);
@@ -64,7 +65,7 @@ export class TraceStory {
       case 'enqueue': return onEnqueue(s, r, f);
       case 'receive': return onReceive(s, r, f);
       case 'handle':
-        if (f?.last?.kind === 'take') f.last.work = r.detail;
+        if (f?.last?.kind === 'take') f.last.work = workWords(r.workMs, r.cpu);
         return;
       case 'fail': return onFail(s, r, f);
       case 'rollback': return onRollback(s, r, f);
@@ -77,7 +78,7 @@ export class TraceStory {
       case 'wait': return onWait(s, r, f);
       case 'timeout': return onTimeout(s, r, f);
       case 'stall':
-        if (f) s.add({ kind: 'stall', time: r.time_ms, msg: r.message, machine: r.by, queue: r.where, detail: r.detail }, f);
+        if (f) s.add({ kind: 'stall', time: r.time_ms, msg: r.message, machine: r.by, queue: r.where, detail: traceDetail(r) }, f);
         return;
       case 'lost': return onLost(s, r, f);
       default:
@@ -104,29 +105,29 @@ export class TraceStory {
     return true;
   }
 
-  private onStart(r: TraceRecord, inWindow: boolean): void {
+  private onStart(r: Extract<TraceRecord, { event: 'start' }>, inWindow: boolean): void {
     const s = this.s;
-    const worker = /^session (\S+), capacity (\S+)$/.exec(r.detail);
-    if (worker === null) {
-      if (inWindow) s.add({ kind: 'process', time: r.time_ms, event: 'start', process: r.by, machine: r.where, detail: r.detail });
+    if (r.process !== 'worker') {
+      if (inWindow) s.add({ kind: 'process', time: r.time_ms, event: 'start', process: r.by, machine: r.where, detail: traceDetail(r) });
       return;
     }
-    s.sessions.set(r.by, worker[1]);
+    const session = String(r.session);
+    s.sessions.set(r.by, session);
     s.down.delete(r.by);
     if (!inWindow) return;
-    const step: WorkerStartStep = { kind: 'worker-start', time: r.time_ms, instance: r.by, machine: r.where, session: worker[1], capacity: worker[2], announced: false };
+    const step: WorkerStartStep = { kind: 'worker-start', time: r.time_ms, instance: r.by, machine: r.where, session, capacity: String(r.capacity), announced: false };
     s.starts.push(step);
     s.add(step);
   }
 
   /** A worker's crash goes before the rollbacks it caused (the model records those first). */
-  private onCrash(r: TraceRecord, inWindow: boolean): void {
+  private onCrash(r: Extract<TraceRecord, { event: 'crash' }>, inWindow: boolean): void {
     const s = this.s;
     s.handling.clear(r.by);
     if (s.sessions.has(r.by)) s.down.add(r.by);
     if (!inWindow) return;
     if (!s.sessions.has(r.by)) {
-      s.add({ kind: 'process', time: r.time_ms, event: 'crash', process: r.by, machine: r.where, detail: r.detail });
+      s.add({ kind: 'process', time: r.time_ms, event: 'crash', process: r.by, machine: r.where, detail: traceDetail(r) });
       return;
     }
     let at = s.steps.length;
@@ -135,6 +136,6 @@ export class TraceStory {
       if (before.time !== r.time_ms || before.kind !== 'rollback' || before.by !== r.by) break;
       at--;
     }
-    s.steps.splice(at, 0, { kind: 'crash', time: r.time_ms, instance: r.by, machine: r.where, detail: r.detail });
+    s.steps.splice(at, 0, { kind: 'crash', time: r.time_ms, instance: r.by, machine: r.where, detail: traceDetail(r) });
   }
 }

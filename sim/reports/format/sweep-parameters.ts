@@ -1,7 +1,7 @@
 // How a report names a swept parameter and its values. Sweep values are plain numbers (durations in
 // ms, rates per second, counts); the unit is read from the last segment of the parameter's path.
 import type { AggregateRow, Estimate, SweepResult } from '../../metrics/results.js';
-import type { SlaSpec } from '../../model/scenario.js';
+import type { SlaSpec } from '../../model/scenario-types.js';
 import { formatNumber } from './number-format.js';
 
 export type ParameterUnit = 'workers' | 'threads' | 'cores' | 'count' | 'ms' | 'messages/s' | '';

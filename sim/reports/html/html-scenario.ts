@@ -1,7 +1,9 @@
 // The scenario as report.html describes it: what the YAML file said, in its own words (durations like
 // 200ms, rates like 8/s), so a reader can see what was run without opening the file.
 import type { SweepResult } from '../../metrics/results.js';
-import type { ArrivalSpec, DistributionSpec, EndpointSpec, FaultSpec, Scenario, StrategySpec } from '../../model/scenario.js';
+import type { ArrivalSpec, DistributionSpec, EndpointSpec, FaultSpec, Scenario, StrategySpec } from '../../model/scenario-types.js';
+import { FAULTS } from '../../model/faults/registry.js';
+import { definitionOf } from '../../model/strategies/registry.js';
 import { formatDuration, formatRate } from '../../scenario/units.js';
 import { escapeHtml, htmlTable } from './html-tables.js';
 import { formatParameterValue } from '../format/sweep-parameters.js';
@@ -40,16 +42,7 @@ export function describeArrivals(a: ArrivalSpec): string {
 }
 
 function describeStrategy(s: StrategySpec): string {
-  const parts: string[] = [];
-  if (s.kind === 'distributor') {
-    parts.push(`on ${s.machine ?? '?'}`, `concurrency ${s.concurrency}`);
-    if (s.cpuMs > 0) parts.push(`cpu ${duration(s.cpuMs)} per message`);
-    if (!s.sessionIds) parts.push('no session ids');
-    if (s.perMessageType) parts.push('one per message type');
-  }
-  if (s.kind === 'fair') parts.push(`ackEvery ${s.ackEvery}`);
-  if (s.kind === 'custom') parts.push(`module ${s.module ?? '?'}`);
-  return parts.join(', ');
+  return definitionOf(s).describe(s, { duration }).join(', ');
 }
 
 function describeFault(f: FaultSpec): string {
@@ -57,11 +50,7 @@ function describeFault(f: FaultSpec): string {
     f.mttfMs !== undefined
       ? `mttf ${duration(f.mttfMs)}, mttr ${duration(f.mttrMs ?? 0)}`
       : `at ${duration(f.atMs)}${f.durationMs !== undefined ? ` for ${duration(f.durationMs)}` : ' until the end'}`;
-  const extra = [
-    f.factor !== undefined ? `factor ${f.factor}` : '',
-    f.lossProbability !== undefined ? `loss probability ${f.lossProbability}` : '',
-    f.careful !== undefined ? (f.careful ? 'careful' : 'careless') : '',
-  ].filter((text) => text !== '');
+  const extra = FAULTS[f.kind].describe(f);
   return [f.name, timing, ...extra].join(', ');
 }
 

@@ -1,0 +1,67 @@
+// A crash: a machine (every process on it), one worker process (`instance`) or the distributor
+// process (`process: distributor`) stops, and starts again when the fault ends.
+import type { Machine } from '../kernel/machine.js';
+import type { World } from '../kernel/world.js';
+import { crashDistributor, restartDistributor } from '../processes/distributor-lifecycle.js';
+import { crashInstance, startInstance } from '../processes/lifecycle.js';
+import { lose } from '../processes/lose.js';
+import { accept } from '../processes/transport.js';
+import type { FaultDefinition } from './definition.js';
+import { instancesOf, machineNamed } from './targets.js';
+
+export const crash: FaultDefinition = {
+  summary:
+    'crash: a machine (every process on it), one worker process (`instance`) or the distributor process (`process: distributor`) stops, and restarts when the fault ends.',
+  random: true,
+  ends: true,
+  start: (world, _i, f) => {
+    let wasted = 0;
+    if (f.machine !== undefined) wasted += crashMachine(world, machineNamed(world, f.machine));
+    else if (f.distributor) for (const d of world.distributors) crashDistributor(world, d);
+    else for (const instance of instancesOf(world, f)) wasted += crashInstance(world, instance);
+    return wasted;
+  },
+  end: (world, _i, f) => {
+    if (f.machine !== undefined) restartMachine(world, machineNamed(world, f.machine));
+    else if (f.distributor) for (const d of world.distributors) restartDistributor(world, d);
+    else for (const instance of instancesOf(world, f)) if (!world.instances[instance].decommissioned) startInstance(world, instance);
+  },
+  describe: () => [],
+};
+
+/**
+ * A machine crash: every process on it stops (handlers roll back, their work is wasted), its queue
+ * manager accepts nothing (deliveries wait in the senders' outgoing queues), its senders pause.
+ * Durable messages in its queues wait; with express (non-durable) messages, those are lost.
+ */
+function crashMachine(world: World, machine: Machine): number {
+  if (!machine.up) return 0;
+  machine.up = false;
+  let wasted = 0;
+  for (const instance of world.instances) {
+    if (instance.machine === machine && instance.running) wasted += crashInstance(world, instance.index);
+  }
+  for (const d of world.distributors) if (d.machine === machine) crashDistributor(world, d);
+  if (world.scenario.transport.express) loseExpress(world, machine);
+  return wasted;
+}
+
+function restartMachine(world: World, machine: Machine): void {
+  if (machine.up) return;
+  machine.up = true;
+  for (const d of world.distributors) if (d.machine === machine) restartDistributor(world, d);
+  for (const instance of world.instances) {
+    if (instance.machine === machine && !instance.decommissioned && world.sim.now >= instance.addedAtMs) startInstance(world, instance.index);
+  }
+  accept(world, machine);
+}
+
+/** Express messages are in memory only: a crash loses what the machine's queues hold. */
+function loseExpress(world: World, machine: Machine): void {
+  for (const queue of world.queues) {
+    if (queue.machine !== machine.index) continue;
+    while (queue.items.length > 0) lose(world, queue.items.shift(), { cause: 'express-crash' });
+    queue.length.set(world.sim.now, 0);
+  }
+}
+

@@ -1,0 +1,52 @@
+// Decommissioning: an instance is taken out of service for good (the fault takes no duration).
+import { Ev } from '../kernel/events.js';
+import { WORK } from '../kernel/message-pool.js';
+import type { World } from '../kernel/world.js';
+import { crashInstance } from '../processes/lifecycle.js';
+import type { FaultSpec } from '../scenario-types.js';
+import type { FaultDefinition } from './definition.js';
+import { instancesOf } from './targets.js';
+
+export const decommission: FaultDefinition = {
+  summary: 'decommission: an `instance` is taken out of service for good (takes no duration).',
+  random: false,
+  ends: false,
+  // The careful way changes the mapping during the run: senders then re-read it on their timers.
+  prepare: (world, f) => {
+    if (f.careful !== false) world.mappingChanges = true;
+  },
+  start: (world, _i, f) => {
+    decommissionInstances(world, f);
+    return 0;
+  },
+  describe: (f) => (f.careful !== undefined ? [f.careful ? 'careful' : 'careless'] : []),
+};
+
+/**
+ * Decommissioning an instance. The documented way: remove it from the mapping, wait until every
+ * sender has re-read it, let it drain, then stop it. At once: stop it now, mapping unchanged.
+ * What is left in its queue is counted (instances.csv queued_at_end, leftovers.csv).
+ */
+function decommissionInstances(world: World, f: FaultSpec): void {
+  for (const i of instancesOf(world, f)) {
+    const instance = world.instances[i];
+    instance.decommissioned = true;
+    if (f.careful === false) {
+      crashInstance(world, i);
+      continue;
+    }
+    instance.removedAtMs = world.sim.now;
+    const waitForRefresh = Math.max(...world.senders.map((s) => s.refreshMs));
+    world.sim.schedule(waitForRefresh, Ev.DecommissionCheck, i, 0);
+  }
+}
+
+/** After the refreshes: stop the instance once its queue is empty and its threads idle. */
+export function decommissionCheck(world: World, i: number): void {
+  const instance = world.instances[i];
+  if (!instance.running) return;
+  let waiting = 0;
+  for (let k = 0; k < instance.input.items.length; k++) if (world.pool.kind[instance.input.items.at(k)] === WORK) waiting++;
+  if (waiting === 0 && instance.busy.value === 0) crashInstance(world, i);
+  else world.sim.schedule(1000, Ev.DecommissionCheck, i, 0);
+}

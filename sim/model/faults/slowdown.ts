@@ -1,0 +1,17 @@
+// A slowdown: MSMQ operations and handlers on a machine take `factor` times longer.
+import type { FaultDefinition } from './definition.js';
+import { machineNamed } from './targets.js';
+
+export const slowdown: FaultDefinition = {
+  summary: 'slowdown: MSMQ operations and handlers on a `machine` take `factor` times longer.',
+  random: true,
+  ends: true,
+  start: (world, _i, f) => {
+    machineNamed(world, f.machine ?? '').factor = f.factor ?? 1;
+    return 0;
+  },
+  end: (world, _i, f) => {
+    machineNamed(world, f.machine ?? '').factor = 1;
+  },
+  describe: (f) => (f.factor !== undefined ? [`factor ${f.factor}`] : []),
+};

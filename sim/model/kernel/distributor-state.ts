@@ -1,0 +1,57 @@
+// The state of one distributor process (what ../processes/distributor.ts works on): its queues, and per
+// forwarder and control processor what it holds in its open transaction.
+import type { Machine } from './machine.js';
+import type { MessageQueue } from './queue.js';
+
+export class Distributor {
+  /** Per forwarder: the data message it holds, or -1. */
+  readonly holding: Int32Array;
+  /** Per forwarder: its consumer number on the data queue and on the storage queue. */
+  readonly dataConsumer: Int32Array;
+  readonly slotConsumer: Int32Array;
+  /**
+   * Per forwarder: when its current wait for a free slot began (NaN = not waiting), and whether its
+   * timer event is pending. One lazy timer per forwarder: when it fires early (an entry came and a
+   * later wait began), it re-arms for that wait, so waits that end in time leave no stale events.
+   */
+  readonly waitingSince: Float64Array;
+  readonly timerPending: Uint8Array;
+  /** Per forwarder: the free-slot entry popped in its open transaction, or -1. */
+  readonly slotHolding: Int32Array;
+  /** Per control processor: its consumer number, and the ready message in its open transaction (-1). */
+  readonly controlConsumer: Int32Array;
+  readonly controlHolding: Int32Array;
+  /** False while the distributor process is crashed. */
+  running = true;
+  /** Messages forwarded, and forwards aborted for want of a free slot. */
+  forwarded = 0;
+  timeouts = 0;
+
+  constructor(
+    readonly index: number,
+    /** What it distributes, for names: the endpoint, or "Type.Endpoint" per message type. */
+    readonly label: string,
+    readonly machine: Machine,
+    readonly concurrency: number,
+    readonly cpuMs: number,
+    readonly noWorkerTimeoutMs: number,
+    readonly data: MessageQueue,
+    readonly control: MessageQueue,
+    readonly storage: MessageQueue,
+  ) {
+    this.holding = new Int32Array(concurrency).fill(-1);
+    this.dataConsumer = new Int32Array(concurrency);
+    this.slotConsumer = new Int32Array(concurrency);
+    this.waitingSince = new Float64Array(concurrency).fill(NaN);
+    this.timerPending = new Uint8Array(concurrency);
+    this.slotHolding = new Int32Array(concurrency).fill(-1);
+    this.controlConsumer = new Int32Array(concurrency);
+    this.controlHolding = new Int32Array(concurrency).fill(-1);
+  }
+
+  get name(): string {
+    return `distributor ${this.label}@${this.machine.name}`;
+  }
+}
+
+/** A forwarder takes the oldest data message: receive it (1 operation). */

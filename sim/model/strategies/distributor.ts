@@ -1,0 +1,91 @@
+// The MSMQ distributor: a central process on its own machine forwards each message to a worker that
+// said it is ready (the process is in ../processes/distributor.ts).
+import { mmcMeanWait } from '../../theory/queueing.js';
+import type { StrategyDefinition } from './definition.js';
+
+declare module '../scenario-types.js' {
+  interface StrategySpecs {
+    distributor: {
+      /** The machine hosting the distributor process. */
+      readonly machine: string;
+      /** Parallel forwarding (and control) processing, default 1. */
+      readonly concurrency: number;
+      /** How long a forward waits for a free slot before it aborts and retries (default 10 s). */
+      readonly noWorkerTimeoutMs: number;
+      /** Workers tag ready messages with a session id per start (default true). */
+      readonly sessionIds: boolean;
+      /** CPU time per forwarded message, on the distributor machine's cores (default 0). */
+      readonly cpuMs: number;
+      /** One distributor (and one worker process per instance) per message type (default false). */
+      readonly perMessageType: boolean;
+    };
+  }
+}
+
+export const distributor: StrategyDefinition<'distributor'> = {
+  summary: 'distributor: the MSMQ distributor, a central process that forwards each message to a worker that said it is ready.',
+  words: 'a distributor',
+  keys: {
+    machine: {
+      type: 'machine',
+      required: 'the machine the distributor runs on',
+      words: 'a machine',
+      description: 'the machine running the distributor process.',
+    },
+    concurrency: {
+      type: 'integer',
+      minimum: 1,
+      default: 1,
+      words: 'a concurrency',
+      description: 'messages the distributor forwards at the same time (MaximumConcurrencyLevel). Default 1.',
+    },
+    noWorkerTimeout: {
+      type: 'duration',
+      positive: true,
+      default: '10s',
+      defaultMs: 10_000,
+      words: 'a noWorkerTimeout',
+      description:
+        'how long a forward waits for a free worker slot before its transaction aborts and the message is received again. Must be > 0. Default 10s.',
+    },
+    sessionIds: {
+      type: 'flag',
+      default: true,
+      words: 'a sessionIds setting',
+      description:
+        'workers tag ready messages with a session id per start, so slots left from before a restart are dropped (later distributor versions). Default true.',
+    },
+    cpu: {
+      type: 'duration',
+      positive: false,
+      default: '0ms',
+      defaultMs: 0,
+      words: 'a cpu cost',
+      description: "CPU time per forwarded message, on the distributor machine's cores. Default 0ms.",
+    },
+    perMessageType: {
+      type: 'flag',
+      default: false,
+      words: 'a perMessageType setting',
+      description: 'one distributor (and one worker process per instance) per message type, for priority isolation. Default false.',
+    },
+  },
+  placement: 'distributor',
+  build: (v) => ({
+    machine: v.text('machine') ?? '',
+    concurrency: v.number('concurrency'),
+    noWorkerTimeoutMs: v.number('noWorkerTimeout'),
+    sessionIds: v.flag('sessionIds'),
+    cpuMs: v.number('cpu'),
+    perMessageType: v.flag('perMessageType'),
+  }),
+  // An ideal distributor is one queue served by every thread.
+  theory: (fit) => ({ model: `M/M/${fit.threads}`, waitMs: mmcMeanWait(fit.threads, fit.lambda, fit.mu) }),
+  describe: (s, format) => {
+    const parts = [`on ${s.machine}`, `concurrency ${s.concurrency}`];
+    if (s.cpuMs > 0) parts.push(`cpu ${format.duration(s.cpuMs)} per message`);
+    if (!s.sessionIds) parts.push('no session ids');
+    if (s.perMessageType) parts.push('one per message type');
+    return parts;
+  },
+};
