@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSweep } from '../../sim/metrics/sweep.js';
 import { formatPlan, planCsv, sweepFindings } from '../../sim/reports/index.js';
-import { buildSweepCharts } from '../../sim/reports/sweep-charts.js';
+import { buildSweepCharts } from '../../sim/reports/index.js';
 import { formatProblem, loadScenarioText } from '../../sim/scenario/index.js';
 
 const SCENARIO = `
