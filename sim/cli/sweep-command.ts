@@ -29,9 +29,7 @@ export async function runSweepCommand(scenario: Scenario, sweep: Sweep, output: 
   } finally {
     progress.stop();
   }
-  const notes = sweepFindings(result);
-  const files = await writeReport(result, output, { svg: args.svg, png: args.png, html: args.html, findings: notes });
-  output.write('findings.txt', notes.map((note) => `${note}\n`).join(''));
+  const { files, notes } = await writeSweepReport(result, output, args);
   output.commit();
   const points = sweep.points.length;
   const strategies = new Set(result.runs.map((r) => r.run.summary.strategy)).size;
@@ -40,5 +38,13 @@ export async function runSweepCommand(scenario: Scenario, sweep: Sweep, output: 
   );
   if (scenario.sla) print(`\n${formatPlan(result)}`);
   if (notes.length > 0) print(`\nFindings:\n${notes.map((note) => `- ${note}\n`).join('')}`);
-  print(`\nwrote ${files.length + 1} files to ${output.dir}${path.sep}\n`);
+  print(`\nwrote ${files.length} files to ${output.dir}${path.sep}\n`);
+}
+
+/** A sweep's report files and its findings.txt, however the sweep was run (here, on shards, on a pool). */
+export async function writeSweepReport(result: SweepResult, output: Output, args: { svg: boolean; png: boolean; html: boolean }): Promise<{ files: string[]; notes: string[] }> {
+  const notes = sweepFindings(result);
+  const files = await writeReport(result, output, { svg: args.svg, png: args.png, html: args.html, findings: notes });
+  output.write('findings.txt', notes.map((note) => `${note}\n`).join(''));
+  return { files: [...files, 'findings.txt'], notes };
 }
