@@ -2,10 +2,11 @@
 // machine's threads; everything else (the report, the printout) is the same as a local run.
 import type { Scenario, Sweep } from '../model/scenario-types.js';
 import type { SweepResult } from '../metrics/results.js';
+import type { CostSpec } from '../scenario/index.js';
 import { checkRedisUrl, runOnPool } from '../distributed/index.js';
 import { asUsage } from './shard-command.js';
 
-export function redisRunner(url: string, scenario: Scenario, sweep: Sweep, strategies: string[] | undefined): (onProgress: (done: number, total: number) => void) => Promise<SweepResult> {
+export function redisRunner(url: string, scenario: Scenario, sweep: Sweep, strategies: string[] | undefined, cost: CostSpec | undefined): (onProgress: (done: number, total: number) => void) => Promise<SweepResult> {
   return async (onProgress) => {
     // Ctrl-C or a TERM while waiting: take this sweep's runs off the queue before exiting.
     const abort = new AbortController();
@@ -15,7 +16,7 @@ export function redisRunner(url: string, scenario: Scenario, sweep: Sweep, strat
     try {
       return await asUsage(() => {
         checkRedisUrl(url);
-        return runOnPool({ url, scenario, sweep, strategies, onProgress, onNotice: (line) => process.stderr.write(`sim: ${line}\n`), signal: abort.signal });
+        return runOnPool({ url, scenario, sweep, strategies, cost, onProgress, onNotice: (line) => process.stderr.write(`sim: ${line}\n`), signal: abort.signal });
       });
     } finally {
       process.off('SIGINT', stop);

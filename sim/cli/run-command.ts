@@ -57,9 +57,9 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     const workers = parseWorkers(args.workers);
     if (wantsShard(args)) {
       if (args.redis !== undefined) throw new UsageError(['sim: --redis and --shard are two ways to spread a sweep; give one']);
-      return shardCommand(scenario, sweep, { ...args, rerunOptions: sweepOptions(args), workers }, print);
+      return shardCommand(scenario, sweep, { ...args, rerunOptions: sweepOptions(args), workers, cost: loaded.cost }, print);
     }
-    const runner = args.redis === undefined ? undefined : redisRunner(args.redis, scenario, sweep, args.strategy);
+    const runner = args.redis === undefined ? undefined : redisRunner(args.redis, scenario, sweep, args.strategy, loaded.cost);
     const output = beginOutput(dir);
     try {
       await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, html: args.html, workers, runner, cost: loaded.cost }, print);

@@ -1,6 +1,7 @@
 // `sim run FILE --shard I/N --out DIR` (or --shard-index-env VAR --shards N): this shard's share of
 // the sweep into DIR. Exit 0 when the shard file is there, 2 for bad input (do not retry), 1 on a crash.
 import type { Scenario, Sweep } from '../model/scenario-types.js';
+import type { CostSpec } from '../scenario/index.js';
 import { DistributedInputError, parseShard, runShard, shardFromEnvironment, type ShardId } from '../distributed/index.js';
 import { UsageError } from './exit-codes.js';
 import { progressBar } from './progress.js';
@@ -15,6 +16,7 @@ export interface ShardArgs {
   rerunOptions: string[];
   strategy?: string[];
   workers?: number;
+  cost?: CostSpec;
 }
 
 /** Runs `work`, turning the distributed layer's input errors into usage errors (exit 2). */
@@ -52,6 +54,7 @@ export async function shardCommand(scenario: Scenario, sweep: Sweep, args: Shard
         scenario,
         sweep,
         strategies: args.strategy,
+        cost: args.cost,
         shard,
         dir: args.out,
         rerun: { file: args.file, options: args.rerunOptions },

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Scenario, Sweep } from '../model/scenario-types.js';
+import type { CostSpec } from '../scenario/index.js';
 import { encode } from './codec.js';
 
 let cached: string | undefined;
@@ -14,7 +15,7 @@ export function simVersion(): string {
   return cached;
 }
 
-export function scenarioHash(scenario: Scenario, sweep: Sweep, strategies: readonly string[] | undefined): string {
-  const identity = { scenario, parameters: sweep.parameters.map((p) => p.path), points: sweep.points, strategies: strategies ?? null };
+export function scenarioHash(scenario: Scenario, sweep: Sweep, strategies: readonly string[] | undefined, cost?: CostSpec): string {
+  const identity = { scenario, parameters: sweep.parameters.map((p) => p.path), points: sweep.points, strategies: strategies ?? null, ...(cost === undefined ? {} : { cost }) };
   return createHash('sha256').update(encode(identity)).digest('hex');
 }

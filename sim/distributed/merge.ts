@@ -80,5 +80,5 @@ export async function mergeShards(dirs: readonly string[]): Promise<Merged> {
     ]);
   }
   const ordered = [...runs.values()].sort((a, b) => a.index - b.index).map((r) => ({ point: r.point, replication: r.replication, seed: r.seed, values: r.values, run: r.run }));
-  return { result: assembleSweep(header.scenario, header.parameters, ordered), files };
+  return { result: assembleSweep(header.scenario, header.parameters, ordered, header.pricing), files };
 }

@@ -6,6 +6,8 @@ import { Queue, QueueEvents } from 'bullmq';
 import type { Scenario, Sweep } from '../model/scenario-types.js';
 import type { RunResult, SweepResult } from '../metrics/results.js';
 import { assembleSweep, sweepTasks } from '../metrics/sweep.js';
+import { pricingOf } from '../metrics/plan.js';
+import type { CostSpec } from '../scenario/index.js';
 import { decode, encode } from './codec.js';
 import { DistributedInputError } from './errors.js';
 import { scenarioHash, simVersion } from './identity.js';
@@ -17,6 +19,8 @@ export interface PoolRun {
   scenario: Scenario;
   sweep: Sweep;
   strategies?: readonly string[];
+  /** The scenario's `cost:` block: the plan is priced with it. */
+  cost?: CostSpec;
   onProgress: (done: number, total: number) => void;
   /** Things worth saying while waiting (no workers yet). */
   onNotice: (line: string) => void;
@@ -133,5 +137,5 @@ export async function runOnPool(job: PoolRun): Promise<SweepResult> {
     await queue.close();
     for (const c of connections) c.disconnect();
   }
-  return assembleSweep(job.scenario, job.sweep.parameters.map((p) => p.path), tasks.map((t, i) => ({ point: t.point, replication: t.replication, seed: t.seed, values: t.values, run: results.get(i)! })));
+  return assembleSweep(job.scenario, job.sweep.parameters.map((p) => p.path), tasks.map((t, i) => ({ point: t.point, replication: t.replication, seed: t.seed, values: t.values, run: results.get(i)! })), pricingOf(job.scenario, job.sweep, job.cost));
 }

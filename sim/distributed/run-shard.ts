@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario, Sweep } from '../model/scenario-types.js';
 import { runTasks, sweepTasks } from '../metrics/sweep.js';
+import { pricingOf } from '../metrics/plan.js';
+import type { CostSpec } from '../scenario/index.js';
 import { DistributedInputError } from './errors.js';
 import { scenarioHash, simVersion } from './identity.js';
 import { PartialRuns, readShardFile, SHARD_FORMAT, writeShardFile, type Rerun, type ShardHeader } from './shard-file.js';
@@ -14,6 +16,8 @@ export interface ShardJob {
   scenario: Scenario;
   sweep: Sweep;
   strategies?: readonly string[];
+  /** The scenario's `cost:` block: the merged plan is priced with it. */
+  cost?: CostSpec;
   shard: ShardId;
   dir: string;
   rerun: Rerun;
@@ -32,7 +36,7 @@ export interface ShardOutcome {
 
 export async function runShard(job: ShardJob): Promise<ShardOutcome> {
   const tasks = sweepTasks(job.scenario, job.sweep, job.strategies);
-  const hash = scenarioHash(job.scenario, job.sweep, job.strategies);
+  const hash = scenarioHash(job.scenario, job.sweep, job.strategies, job.cost);
   const version = simVersion();
   const mine = tasks.map((_, i) => i).filter((i) => shardOfRun(i, job.shard.count) === job.shard.index);
   const file = join(job.dir, shardFileName(job.shard));
@@ -69,6 +73,7 @@ export async function runShard(job: ShardJob): Promise<ShardOutcome> {
     rerun: job.rerun,
     parameters: job.sweep.parameters.map((p) => p.path),
     scenario: job.scenario,
+    ...(job.cost === undefined ? {} : { pricing: pricingOf(job.scenario, job.sweep, job.cost) }),
   };
   writeShardFile(job.dir, header, partial.lines(mine));
   partial.remove();

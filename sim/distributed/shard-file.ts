@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { createReadStream } from 'node:fs';
 import type { Scenario } from '../model/scenario-types.js';
 import type { SweepRun } from '../metrics/results.js';
+import type { Pricing } from '../metrics/plan.js';
 import { decode, encode } from './codec.js';
 import { DistributedInputError } from './errors.js';
 import { writeLinesAtomically } from './atomic-file.js';
@@ -30,6 +31,8 @@ export interface ShardHeader {
   rerun: Rerun;
   parameters: string[];
   scenario: Scenario;
+  /** The prices of the sweep's configurations, when the scenario has a `cost:` block. */
+  pricing?: Pricing;
 }
 
 /** One run with its place in the sweep, and the sweep it belongs to. */

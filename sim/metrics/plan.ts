@@ -4,15 +4,31 @@
 // one value (a parameter with one value, such as `instances.count: [3]`, is part of the setting).
 // With a `cost:` block each row is priced, and the cheapest configuration meeting the SLA across
 // strategies and swept values is marked (added as a row of its own when no row answers with it).
-import type { Scenario, SlaSpec } from '../model/scenario-types.js';
+import type { Scenario, SlaSpec, Sweep } from '../model/scenario-types.js';
 import type { CostSpec } from '../scenario/build-cost.js';
 import { configurationCost } from './cost.js';
 import type { AggregateRow, PlanRow } from './results.js';
 
-/** What prices a configuration: the cost block and each point's scenario (by point index). */
+/**
+ * What prices a configuration: the cost block, the price of each (point, strategy) keyed
+ * "point|strategy", and the strategies that are the ideal reference. Plain data, so that a sweep run
+ * on shards or on a worker pool prices its plan exactly as one run on this machine.
+ */
 export interface Pricing {
   readonly cost: CostSpec;
-  readonly scenarioAt: (point: number) => Scenario;
+  readonly prices: Readonly<Record<string, number>>;
+  readonly ideal: readonly string[];
+}
+
+/** The pricing of every point and strategy of a sweep, or undefined without a `cost:` block. */
+export function pricingOf(scenario: Scenario, sweep: Sweep, cost: CostSpec | undefined): Pricing | undefined {
+  if (cost === undefined) return undefined;
+  const prices: Record<string, number> = {};
+  for (const point of sweep.points) {
+    for (const s of point.scenario.strategies) prices[`${point.index}|${s.name}`] = configurationCost(cost, point.scenario, s.name).total;
+  }
+  const ideal = scenario.strategies.filter((s) => s.kind === 'shared-queue').map((s) => s.name);
+  return { cost, prices, ideal };
 }
 
 /** The index of the parameter the plan answers with: the first with several values, else the first. */
@@ -35,7 +51,7 @@ export function planRows(parameters: readonly string[], aggregates: readonly Agg
   const column = `${sla.metric}_ms`;
   const k = answerIndex(parameters, aggregates);
   const rows: PlanRow[] = [];
-  const price = (a: AggregateRow): number => (pricing === undefined ? NaN : configurationCost(pricing.cost, pricing.scenarioAt(a.point), a.strategy).total);
+  const price = (a: AggregateRow): number => pricing?.prices[`${a.point}|${a.strategy}`] ?? NaN;
   const row = (a: AggregateRow, met: boolean): PlanRow => ({
     strategy: a.strategy,
     sla: `${sla.metric} <= ${sla.limitMs} ms`,
@@ -69,7 +85,7 @@ export function planRows(parameters: readonly string[], aggregates: readonly Agg
   // The cheapest configuration meeting the SLA anywhere; on a tie in price, the one with more margin.
   // The shared queue is the ideal reference (MSMQ has no remote competing consumers), not something to
   // buy: it is left out when a real strategy was run.
-  const ideal = (a: AggregateRow) => pricing.scenarioAt(a.point).strategies.find((s) => s.name === a.strategy)?.kind === 'shared-queue';
+  const ideal = (a: AggregateRow) => pricing.ideal.includes(a.strategy);
   const real = aggregates.some((a) => !ideal(a)) ? aggregates.filter((a) => !ideal(a)) : aggregates;
   const meeting = real.filter((a) => upperOf(a, column) <= sla.limitMs);
   const cheapest = meeting.reduce<AggregateRow | undefined>((best, a) => {

@@ -9,7 +9,7 @@ import { Piscina } from 'piscina';
 import type { Scenario, Sweep } from '../model/scenario-types.js';
 import type { CostSpec } from '../scenario/build-cost.js';
 import { estimate } from './estimate.js';
-import { planRows, type Pricing } from './plan.js';
+import { planRows, pricingOf, type Pricing } from './plan.js';
 import type { AggregateRow, RunResult, SummaryRow, SweepResult, SweepRun } from './results.js';
 import { replicationSeed, runTask, type SweepTask } from './sweep-task.js';
 
@@ -61,13 +61,6 @@ export function assembleSweep(scenario: Scenario, parameters: string[], runs: Sw
   const aggregates = aggregate(runs);
   const plan = scenario.sla ? planRows(parameters, aggregates, scenario.sla, pricing) : [];
   return { scenario, parameters, runs, aggregates, plan, ...(pricing === undefined ? {} : { cost: pricing.cost }) };
-}
-
-/** What prices the plan's answers under a `cost:` block: the cost and each point's scenario. */
-export function pricingOf(scenario: Scenario, sweep: Sweep, cost: CostSpec | undefined): Pricing | undefined {
-  if (cost === undefined) return undefined;
-  const byIndex = new Map(sweep.points.map((p) => [p.index, p.scenario]));
-  return { cost, scenarioAt: (point: number) => byIndex.get(point) ?? scenario };
 }
 
 /** Runs the tasks on worker threads (or this thread); the results come back in task order. */
