@@ -8,6 +8,13 @@ import { singlePoint } from '../metrics/sweep.js';
 import { checkStrategies, checkVariants, parseSeed, parseWorkers } from './arguments.js';
 import { runSweepCommand } from './sweep-command.js';
 import { UsageError } from './exit-codes.js';
+import { defaultOutDir } from './out-place.js';
+import { announceSize, capWorkers, expectedMessages, stopNotes } from './run-size.js';
+import { progressBar } from './progress.js';
+
+const warn = (text: string): void => {
+  process.stderr.write(text);
+};
 
 export interface RunArgs {
   file: string;
@@ -25,6 +32,7 @@ export interface RunArgs {
 
 export async function runCommand(args: RunArgs, print: (text: string) => void): Promise<void> {
   const seed = parseSeed(args.seed);
+  const workers = parseWorkers(args.workers);
   const loaded = loadScenarioFile(args.file, { set: args.set });
   if (!loaded.ok) throw new UsageError(loaded.problems.map(formatProblem));
   const withSeed = <T extends { seed: number }>(s: T): T => (seed === undefined ? s : { ...s, seed });
@@ -35,13 +43,13 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     .filter((v) => !args.variant || args.variant.includes(v.name))
     .map((v) => ({ ...v, scenario: withSeed(v.scenario) }));
 
-  const dir = args.out ?? path.join('reports', scenario.name);
+  const dir = args.out ?? defaultOutDir(scenario.name);
   if (loaded.sweep || scenario.replications > 1) {
     if (args.messagesCsv) throw new UsageError(['sim: --messages-csv is for single runs, not sweeps or replications']);
     const sweep = loaded.sweep ? { ...loaded.sweep, points: loaded.sweep.points.map((p) => ({ ...p, scenario: withSeed(p.scenario) })) } : singlePoint(scenario);
     const output = beginOutput(dir);
     try {
-      await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, html: args.html, workers: parseWorkers(args.workers) }, print);
+      await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, html: args.html, workers: capWorkers(workers, warn) }, print);
     } catch (error) {
       output.abort();
       throw error;
@@ -49,11 +57,18 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     return;
   }
   const output = beginOutput(dir);
+  const runCount = (variants.length > 0 ? variants : [{ scenario }]).reduce(
+    (n, v) => n + v.scenario.strategies.filter((st) => !args.strategy || args.strategy.includes(st.name)).length,
+    0,
+  );
+  announceSize(runCount, expectedMessages(scenario), warn);
+  const progress = progressBar(scenario.name);
   const messages = args.messagesCsv ? createMessagesCsvWriter(output.tempPath('messages.csv')) : undefined;
   try {
-    const result = await runScenario(scenario, { strategies: args.strategy, variants, messages });
+    const result = await runScenario(scenario, { strategies: args.strategy, variants, messages, onRunDone: (done) => progress.update(done, runCount) });
+    progress.stop();
     messages?.close();
-    const notes = findings(result);
+    const notes = [...stopNotes(result.runs), ...findings(result)];
     const files = await writeReport(result, output, { svg: args.svg, png: args.png, html: args.html, findings: notes });
     output.write('findings.txt', notes.map((note) => `${note}\n`).join(''));
     output.commit();
@@ -65,6 +80,7 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     if (notes.length > 0) print(`\nFindings:\n${notes.map((note) => `- ${note}\n`).join('')}`);
     print(`\nwrote ${total} files to ${dir}${path.sep}\n`);
   } catch (error) {
+    progress.stop();
     messages?.close();
     output.abort();
     throw error;

@@ -6,6 +6,7 @@ import type { Scenario, Sweep } from '../model/scenario.js';
 import { runSweep } from '../metrics/sweep.js';
 import { type Output, formatPlan, writeReport } from '../reports/index.js';
 import { progressBar } from './progress.js';
+import { announceSize, expectedMessages, stopNotes } from './run-size.js';
 
 export interface SweepRunArgs {
   strategy?: string[];
@@ -16,6 +17,8 @@ export interface SweepRunArgs {
 }
 
 export async function runSweepCommand(scenario: Scenario, sweep: Sweep, output: Output, args: SweepRunArgs, print: (text: string) => void): Promise<void> {
+  const strategies0 = scenario.strategies.filter((s) => !args.strategy || args.strategy.includes(s.name)).length;
+  announceSize(sweep.points.length * scenario.replications * strategies0, Math.max(...sweep.points.map((p) => expectedMessages(p.scenario))), (t) => process.stderr.write(t));
   const progress = progressBar(scenario.name);
   let result;
   try {
@@ -30,6 +33,8 @@ export async function runSweepCommand(scenario: Scenario, sweep: Sweep, output: 
   print(
     `${scenario.name}: seed ${scenario.seed}, ${points} point${points === 1 ? '' : 's'} x ${scenario.replications} replication${scenario.replications === 1 ? '' : 's'} x ${strategies} strateg${strategies === 1 ? 'y' : 'ies'} = ${result.runs.length} runs\n`,
   );
+  const stopped = stopNotes(result.runs.map((r) => r.run));
+  if (stopped.length > 0) print(`\n${stopped.length} run${stopped.length === 1 ? '' : 's'} stopped sending early, e.g. ${stopped[0]}\n`);
   if (scenario.sla) print(`\n${formatPlan(result)}`);
   print(`\nwrote ${files.length} files to ${output.dir}${path.sep}\n`);
 }

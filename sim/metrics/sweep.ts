@@ -4,6 +4,8 @@
 // Common random numbers: within a replication every strategy and every point uses the same seed.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { CustomStrategyError, describeValue } from '../model/custom-strategy.js';
+import type { CustomProblem } from './sweep-worker.js';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Scenario, Sweep } from '../model/scenario.js';
@@ -59,8 +61,22 @@ async function runAll(tasks: SweepTask[], options: SweepOptions): Promise<RunRes
     return out;
   }
   const pool = new Piscina({ filename: worker, minThreads: workers, maxThreads: workers });
+  const custom = tasks.some((t) => t.scenario.strategies.some((s) => s.name === t.strategy && s.modulePath !== undefined));
+  const settle = (answer: RunResult | CustomProblem): RunResult => {
+    if ('customStrategyError' in answer) throw new CustomStrategyError(answer.customStrategyError);
+    tick();
+    return answer;
+  };
   try {
-    return await Promise.all(tasks.map((task) => (pool.run(task) as Promise<RunResult>).then((r) => (tick(), r))));
+    return await Promise.all(
+      tasks.map((task) =>
+        (pool.run(task) as Promise<RunResult | CustomProblem>).then(settle, (error: unknown) => {
+          // A custom module can end its worker thread (process.exit in it): that is the module's doing.
+          if (custom) throw new CustomStrategyError(`a worker thread running a custom strategy module failed: ${describeValue(error)}`);
+          throw error;
+        }),
+      ),
+    );
   } finally {
     await pool.destroy();
   }
