@@ -5,6 +5,7 @@
 
 import type { Scenario, Sweep, Variant } from '../model/scenario.js';
 import { buildScenario } from './build-scenario.js';
+import { checkRunCount } from './limits.js';
 import type { Problem } from './problem.js';
 import { ProblemList } from './problem-list.js';
 import { applySets } from './set-overrides.js';
@@ -70,6 +71,8 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   // everything at once.
   const variants = buildVariants(ctx, data);
   const sweep = buildSweep(ctx, data);
+  const points = sweep?.points.length ?? 1;
+  checkRunCount(ctx, points * Math.max(1, variants.length) * scenario.replications * scenario.strategies.length);
   if (problems.size > 0) return { ok: false, problems: problems.sorted() };
   return { ok: true, scenario, variants, ...(sweep === undefined ? {} : { sweep }) };
 }

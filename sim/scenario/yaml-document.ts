@@ -1,7 +1,7 @@
 // Step 2 of loading: YAML text -> plain data plus a map back to positions. Syntax errors (including
 // duplicate keys) end the pipeline here: structure cannot be judged in a half-read document.
 
-import { LineCounter, isCollection, isMap, isNode, isPair, isSeq, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, isCollection, isMap, isNode, isPair, isSeq, parseDocument, visit, type Document } from 'yaml';
 import { describeValue } from './describe.js';
 import { formatPath, type Segment } from './problem.js';
 import type { ProblemList } from './problem-list.js';
@@ -30,6 +30,7 @@ export function parseYaml(text: string, problems: ProblemList): ParsedYaml {
       problems.add(pos, '', `YAML syntax error: ${issue.message}`);
     }
   }
+  if (problems.size === before) checkOneDocument(text, lines, problems);
   if (problems.size === before) checkPlainData(doc, lines, problems);
   if (problems.size > before) return { ok: false };
 
@@ -46,6 +47,16 @@ export function parseYaml(text: string, problems: ProblemList): ParsedYaml {
     // toJS refuses documents that expand aliases excessively (a "billion laughs" file).
     problems.add({ line: 1, col: 1 }, '', `cannot be read as YAML: ${(err as Error).message}`);
     return { ok: false };
+  }
+}
+
+/** A second document (after a `---` line) would be silently ignored: it is a problem. */
+function checkOneDocument(text: string, lines: LineCounter, problems: ProblemList): void {
+  if (!/^(---|\.\.\.)/m.test(text)) return;
+  const docs = parseAllDocuments(text, { logLevel: 'silent' });
+  const all = Array.isArray(docs) ? docs : [];
+  if (all.length > 1) {
+    problems.add(lines.linePos(all[1].range[0]), '', `has ${all.length} YAML documents (separated by ---): a scenario file holds exactly one`);
   }
 }
 
