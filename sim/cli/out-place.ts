@@ -2,7 +2,7 @@
 // the scenario's name (always a single safe folder name under reports/), and the file of
 // `trace --mermaid FILE`.
 import { rmSync, statSync, writeFileSync } from 'node:fs';
-import { existingAncestor, makeFolders } from '../reports/output-dir.js';
+import { existingAncestor } from '../reports/output-dir.js';
 import path from 'node:path';
 import { UsageError } from './exit-codes.js';
 
@@ -27,8 +27,9 @@ export function defaultOutDir(name: string): string {
 }
 
 /**
- * `--mermaid FILE`: must be a regular file or not exist yet, in a folder that exists or can be made;
- * the folder is made now and a probe file written and removed, so the run cannot end in a failed write.
+ * `--mermaid FILE`: must be a regular file or not exist yet, under a folder that exists or can be
+ * made. A probe file is written and removed in the nearest existing folder, so a place that cannot be
+ * written (/proc/x) is refused now, not after the run.
  */
 export function checkFileTarget(file: string, flag: string): void {
   const target = path.resolve(file);
@@ -36,13 +37,12 @@ export function checkFileTarget(file: string, flag: string): void {
   if (stat !== undefined && !stat.isFile()) throw new UsageError([`sim: ${flag} ${file} exists and is not a regular file`]);
   const ancestor = existingAncestor(path.dirname(target));
   if (!statOrUndefined(ancestor)?.isDirectory()) throw new UsageError([`sim: ${flag} ${file} is under ${ancestor}, which is a file, not a folder`]);
-  const probe = path.join(path.dirname(target), `.${path.basename(target)}.probe-${process.pid}`);
+  const probe = path.join(ancestor, `.${path.basename(target)}.probe-${process.pid}`);
   try {
-    makeFolders(path.dirname(target));
     writeFileSync(probe, '', { flag: 'wx' });
     rmSync(probe, { force: true });
   } catch (error) {
-    throw new UsageError([`sim: ${flag} ${file}: cannot write there: ${(error as Error).message}`]);
+    throw new UsageError([`sim: ${flag} ${file}: cannot write in ${ancestor}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
   }
 }
 

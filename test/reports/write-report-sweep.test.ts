@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScenarioResult, SweepResult } from '../../sim/metrics/results.js';
-import { beginOutput } from '../../sim/reports/output-dir.js';
+import { beginOutput, MARKER } from '../../sim/reports/output-dir.js';
 import { type ReportOptions, isSweepResult, writeReport } from '../../sim/reports/write-report.js';
 import { planCsv, sweepCsv, sweepSummaryCsv } from '../../sim/reports/sweep-csv.js';
 import { fixtureResult } from './fixture.js';
@@ -43,7 +43,7 @@ describe('writeReport with a sweep', () => {
     const files = await report(dir, sweepFixture(), { svg: false });
     const expected = ['plan.csv', 'sweep-summary.csv', 'sweep.csv', ...SWEEP_CHARTS.map((c) => `${c}.vl.json`)].sort();
     expect(files).toEqual(expected);
-    expect(readdirSync(dir).sort()).toEqual(expected);
+    expect(readdirSync(dir).filter((f) => f !== MARKER).sort()).toEqual(expected);
     expect(readFileSync(join(dir, 'sweep.csv'), 'utf8')).toBe(sweepCsv(sweepFixture()));
     expect(readFileSync(join(dir, 'sweep-summary.csv'), 'utf8')).toBe(sweepSummaryCsv(sweepFixture()));
     expect(readFileSync(join(dir, 'plan.csv'), 'utf8')).toBe(planCsv(sweepFixture()));
