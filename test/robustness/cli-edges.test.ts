@@ -47,6 +47,27 @@ describe('usage', () => {
   });
 });
 
+describe('run size and workers', () => {
+  it('--workers 64 is capped at the cores, with a note, and the replications still run', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'r.yaml');
+    writeFileSync(file, readFileSync(scenarioFile(dir), 'utf8') + 'replications: 2\n');
+    const result = sim('run', file, '--out', path.join(dir, 'out'), '--workers', '64', '--strategy', 'round-robin', ...QUICK);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^sim: --workers 64 capped at \d+, the cores of this machine/);
+    expect(result.stdout).toContain('= 2 runs');
+  });
+
+  it('a run of more than a million messages says its size before it starts', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'big.yaml');
+    // 4 strategies x 300,000 messages; --strategy keeps one, so 1 run of 300,000 is not announced.
+    writeFileSync(file, readFileSync(SAMPLE, 'utf8').replace('messages: 20000', 'messages: 300000'));
+    const child = spawnSync(process.execPath, ['bin/sim.js', 'run', file, '--out', path.join(dir, 'o'), ...QUICK], { encoding: 'utf8', timeout: 5_000, killSignal: 'SIGKILL' });
+    expect(child.stderr).toMatch(/^sim: 4 runs, about 1,200,000 messages in all: this may take a while\n/);
+  });
+});
+
 describe('files that are not regular files', () => {
   it.each([['/dev/zero'], ['/dev/urandom'], ['a directory'], ['-'], ['a FIFO']])('%s as the scenario: exit 2 at once', (which) => {
     const dir = tempDir();
