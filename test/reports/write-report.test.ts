@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCharts } from '../../sim/reports/charts.js';
-import { beginOutput } from '../../sim/reports/output-dir.js';
+import { beginOutput, MARKER } from '../../sim/reports/output-dir.js';
 import { writeReport } from '../../sim/reports/write-report.js';
 import type { ScenarioResult } from '../../sim/metrics/results.js';
 import { fixtureResult, variantFixtureResult } from './fixture.js';
@@ -36,7 +36,7 @@ describe('writeReport', () => {
     const files = await report(dir, false);
     const expected = [...CSV_FILES, ...CHARTS.map((c) => `${c}.vl.json`)].sort();
     expect(files).toEqual(expected);
-    expect(readdirSync(dir).sort()).toEqual(expected);
+    expect(readdirSync(dir).filter((f) => f !== MARKER).sort()).toEqual(expected);
 
     const text = readFileSync(join(dir, 'latency.vl.json'), 'utf8');
     expect(text.startsWith('{\n  "$schema": "https://vega.github.io/schema/vega-lite/v6.json",\n')).toBe(true);
