@@ -3,8 +3,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Temporary files of every test under one folder, removed at the end (test/global-tmp.ts).
+    globalSetup: ['test/global-tmp.ts'],
     // The theory and end-to-end tests run whole simulations and the built CLI: seconds, not millis.
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // Sized for a machine four times slower than an idle 2-core one (other processes competing for
+    // the cores); the gallery test sets its own, longer budget.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });

@@ -4,6 +4,9 @@ import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { CustomStrategyError } from '../model/strategies/custom-strategy.js';
+import { OutputError } from '../reports/index.js';
+import { packageVersion, prepareArgv } from './argv.js';
+import { allowExit, guardExit, installSignalHandlers } from './signals.js';
 import { scenarioJsonSchema } from '../scenario/index.js';
 import { exitCodeFor, UsageError, type Outcome } from './exit-codes.js';
 import { mergeCommand } from './merge-command.js';
@@ -32,6 +35,10 @@ function report(error: unknown): Outcome {
     process.stderr.write(`${error.lines.join('\n')}\n`);
     return 'bad-input';
   }
+  if (error instanceof OutputError) {
+    process.stderr.write(`sim: ${error.message}\n`);
+    return 'bad-input';
+  }
   if (error instanceof CustomStrategyError) {
     // The user's own strategy module misbehaved: their input, not a bug in sim.
     process.stderr.write(`sim: ${error.message}\n`);
@@ -53,7 +60,13 @@ export async function main(argv: string[]): Promise<number> {
       outcome = report(error);
     }
   };
-  const parser = yargs(argv)
+  let args: string[];
+  try {
+    args = prepareArgv(argv);
+  } catch (error) {
+    return exitCodeFor(report(error));
+  }
+  const parser = yargs(args)
     .scriptName('sim')
     .usage('$0 <command> [options]\n\nDiscrete-event simulator of NServiceBus MSMQ scale-out strategies.')
     .command(
@@ -128,29 +141,37 @@ export async function main(argv: string[]): Promise<number> {
       guard(() => out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`)),
     )
     .command(playgroundModule(guard, out))
-    .demandCommand(1, 'sim: name a command: run, trace or schema')
+    .demandCommand(1, 'name a command: run, trace, schema, playground, merge or worker')
     .recommendCommands()
     .strict()
     .help()
-    .version(false)
+    .version(packageVersion())
+    .exitProcess(false)
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((message, error) => {
       if (error) throw error;
       throw new UsageError([`sim: ${message}`, "run 'sim --help' for usage"]);
     });
+  const exitGuard = guardExit();
   try {
     await parser.parseAsync();
   } catch (error) {
     outcome = report(error);
+  } finally {
+    exitGuard.done();
   }
   return exitCodeFor(outcome);
 }
 
 // `sim trace ... | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
+  if (error.code === 'EPIPE') {
+    allowExit();
+    process.exit(0);
+  }
   throw error;
 });
 
+installSignalHandlers();
 const code = await main(hideBin(process.argv));
 process.exitCode = code;

@@ -10,6 +10,13 @@ import { runSweepCommand } from './sweep-command.js';
 import { UsageError } from './exit-codes.js';
 import { redisRunner } from './redis-run.js';
 import { shardCommand, wantsShard } from './shard-command.js';
+import { defaultOutDir } from './out-place.js';
+import { announceSize, capWorkers, expectedMessages, stopNotes } from './run-size.js';
+import { progressBar } from './progress.js';
+
+const warn = (text: string): void => {
+  process.stderr.write(text);
+};
 
 export interface RunArgs {
   file: string;
@@ -40,6 +47,7 @@ function sweepOptions(args: RunArgs): string[] {
 
 export async function runCommand(args: RunArgs, print: (text: string) => void): Promise<void> {
   const seed = parseSeed(args.seed);
+  const workers = parseWorkers(args.workers);
   const loaded = loadScenarioFile(args.file, { set: args.set });
   if (!loaded.ok) throw new UsageError(loaded.problems.map(formatProblem));
   const withSeed = <T extends { seed: number }>(s: T): T => (seed === undefined ? s : { ...s, seed });
@@ -50,7 +58,7 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     .filter((v) => !args.variant || args.variant.includes(v.name))
     .map((v) => ({ ...v, scenario: withSeed(v.scenario) }));
 
-  const dir = args.out ?? path.join('reports', scenario.name);
+  const dir = args.out ?? defaultOutDir(scenario.name);
   if (loaded.sweep || scenario.replications > 1) {
     if (args.messagesCsv) throw new UsageError(['sim: --messages-csv is for single runs, not sweeps or replications']);
     const sweep = loaded.sweep ? { ...loaded.sweep, points: loaded.sweep.points.map((p) => ({ ...p, scenario: withSeed(p.scenario) })) } : singlePoint(scenario);
@@ -62,7 +70,7 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     const runner = args.redis === undefined ? undefined : redisRunner(args.redis, scenario, sweep, args.strategy, loaded.cost);
     const output = beginOutput(dir);
     try {
-      await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, html: args.html, workers, runner, cost: loaded.cost }, print);
+      await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, html: args.html, workers: capWorkers(workers, warn), runner, cost: loaded.cost }, print);
     } catch (error) {
       output.abort();
       throw error;
@@ -71,11 +79,18 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
   }
   if (wantsShard(args) || args.redis !== undefined) throw new UsageError(['sim: --shard and --redis spread the runs of a sweep; this scenario has no sweep and one replication']);
   const output = beginOutput(dir);
+  const runCount = (variants.length > 0 ? variants : [{ scenario }]).reduce(
+    (n, v) => n + v.scenario.strategies.filter((st) => !args.strategy || args.strategy.includes(st.name)).length,
+    0,
+  );
+  announceSize(runCount, expectedMessages(scenario), warn);
+  const progress = progressBar(scenario.name);
   const messages = args.messagesCsv ? createMessagesCsvWriter(output.tempPath('messages.csv')) : undefined;
   try {
-    const result = await runScenario(scenario, { strategies: args.strategy, variants, messages });
+    const result = await runScenario(scenario, { strategies: args.strategy, variants, messages, onRunDone: (done) => progress.update(done, runCount) });
+    progress.stop();
     messages?.close();
-    const notes = findings(result);
+    const notes = [...stopNotes(result.runs), ...findings(result)];
     const files = await writeReport(result, output, { svg: args.svg, png: args.png, html: args.html, findings: notes });
     output.write('findings.txt', notes.map((note) => `${note}\n`).join(''));
     output.commit();
@@ -87,6 +102,7 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     if (notes.length > 0) print(`\nFindings:\n${notes.map((note) => `- ${note}\n`).join('')}`);
     print(`\nwrote ${total} files to ${dir}${path.sep}\n`);
   } catch (error) {
+    progress.stop();
     messages?.close();
     output.abort();
     throw error;

@@ -8,6 +8,7 @@ import type { CostSpec } from '../scenario/index.js';
 import { runSweep } from '../metrics/sweep.js';
 import { type Output, formatPlan, sweepFindings, writeReport } from '../reports/index.js';
 import { progressBar } from './progress.js';
+import { announceSize, expectedMessages, stopNotes } from './run-size.js';
 
 export interface SweepRunArgs {
   strategy?: string[];
@@ -21,6 +22,8 @@ export interface SweepRunArgs {
 }
 
 export async function runSweepCommand(scenario: Scenario, sweep: Sweep, output: Output, args: SweepRunArgs, print: (text: string) => void): Promise<void> {
+  const strategies0 = scenario.strategies.filter((s) => !args.strategy || args.strategy.includes(s.name)).length;
+  announceSize(sweep.points.length * scenario.replications * strategies0, Math.max(...sweep.points.map((p) => expectedMessages(p.scenario))), (t) => process.stderr.write(t));
   const progress = progressBar(scenario.name);
   let result;
   try {
@@ -36,6 +39,8 @@ export async function runSweepCommand(scenario: Scenario, sweep: Sweep, output: 
   print(
     `${scenario.name}: seed ${scenario.seed}, ${points} point${points === 1 ? '' : 's'} x ${scenario.replications} replication${scenario.replications === 1 ? '' : 's'} x ${strategies} strateg${strategies === 1 ? 'y' : 'ies'} = ${result.runs.length} runs\n`,
   );
+  const stopped = stopNotes(result.runs.map((r) => r.run));
+  if (stopped.length > 0) print(`\n${stopped.length} run${stopped.length === 1 ? '' : 's'} stopped sending early, e.g. ${stopped[0]}\n`);
   if (scenario.sla) print(`\n${formatPlan(result)}`);
   if (notes.length > 0) print(`\nFindings:\n${notes.map((note) => `- ${note}\n`).join('')}`);
   print(`\nwrote ${files.length} files to ${output.dir}${path.sep}\n`);

@@ -8,6 +8,7 @@ import { checkStrategies, checkVariants, parseSeed } from './arguments.js';
 import { UsageError } from './exit-codes.js';
 import { parseFrom, parseMermaidPath, parseMessageCount, parseOne } from './trace-arguments.js';
 import { writeFileAtomically } from './write-file.js';
+import { checkFileTarget } from './out-place.js';
 
 export interface TraceArgs {
   file: string;
@@ -30,6 +31,7 @@ export async function traceCommand(args: TraceArgs, print: (text: string) => voi
   const strategyName = parseOne(args.strategy, '--strategy');
   const variantName = parseOne(args.variant, '--variant');
   const mermaidFile = parseMermaidPath(args.mermaid);
+  if (mermaidFile !== undefined) checkFileTarget(mermaidFile, '--mermaid');
   const loaded = loadScenarioFile(args.file, { set: args.set });
   if (!loaded.ok) throw new UsageError(loaded.problems.map(formatProblem));
   if (variantName !== undefined) checkVariants([variantName], loaded.variants.map((v) => v.name));

@@ -1,11 +1,12 @@
 // Writes one file completely or not at all: into a temp file beside it, then renamed over it (one
 // file system, so the rename is atomic). A failure leaves no temp file and the old file untouched.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { makeFolders } from '../reports/index.js';
 
 export function writeFileAtomically(file: string, content: string): void {
   const target = resolve(file);
-  mkdirSync(dirname(target), { recursive: true });
+  makeFolders(dirname(target));
   const temp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
   try {
     writeFileSync(temp, content);

@@ -221,6 +221,7 @@ export class Collector implements WorldObserver {
       utilisation: this.utilisation,
       cdf,
       leftovers: ledger.leftovers.map((row) => ({ ...row, variant })),
+      ...(world.stopReason !== '' ? { stopReason: world.stopReason } : {}),
     };
     for (const h of new Set([this.latency, this.wait, this.roundtrip, ...this.endpoints.flatMap((e) => [e.latency, e.wait])])) h.destroy();
     return result;

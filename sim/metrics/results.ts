@@ -238,6 +238,8 @@ export interface RunResult {
   utilisation: UtilisationRow[];
   cdf: CdfPoint[];
   leftovers: LeftoverRow[];
+  /** Set when sending stopped short of the stop rule because nothing could send any more. */
+  stopReason?: string;
 }
 
 /** Receives one row per completed work message when --messages-csv is asked for (streamed, not kept). */

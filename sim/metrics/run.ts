@@ -18,6 +18,8 @@ export interface RunOptions {
   messages?: MessageSink;
   /** Receives every step of every run (trace-level tests, the narrated trace). */
   trace?: TraceSink;
+  /** Called after each strategy run with how many are done (progress on a terminal). */
+  onRunDone?: (done: number) => void;
 }
 
 export interface StrategyRunOptions {
@@ -46,6 +48,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     for (const strategy of strategies) {
       const custom = strategy.kind === 'custom' && strategy.modulePath ? await loadCustomStrategy(strategy.modulePath, `strategy ${strategy.name}`) : undefined;
       runs.push(runStrategy(variant.scenario, strategy, { variant: variant.name, messages: options.messages, custom, trace: options.trace }));
+      options.onRunDone?.(runs.length);
+      // Let the event loop breathe between runs: a Ctrl-C is then acted on before the next one.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
   return { scenario, variants: variants.map((v) => v.name).filter((n) => n !== ''), runs };

@@ -4,6 +4,8 @@
 // Common random numbers: within a replication every strategy and every point uses the same seed.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { CustomStrategyError, describeValue } from '../model/strategies/custom-strategy.js';
+import type { CustomProblem } from './sweep-worker.js';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Scenario, Sweep } from '../model/scenario-types.js';
@@ -80,8 +82,24 @@ export async function runTasks(tasks: SweepTask[], options: SweepOptions): Promi
     return out;
   }
   const pool = new Piscina({ filename: worker, minThreads: workers, maxThreads: workers });
+  const custom = tasks.some((t) => t.scenario.strategies.some((s) => s.name === t.strategy && s.kind === 'custom'));
+  const settle = (i: number, answer: RunResult | CustomProblem): Promise<RunResult> => {
+    if ('customStrategyError' in answer) throw new CustomStrategyError(answer.customStrategyError);
+    return finished(i, answer);
+  };
   try {
-    return await Promise.all(tasks.map((task, i) => (pool.run(task) as Promise<RunResult>).then((r) => finished(i, r))));
+    return await Promise.all(
+      tasks.map((task, i) =>
+        (pool.run(task) as Promise<RunResult | CustomProblem>).then(
+          (answer) => settle(i, answer),
+          (error: unknown) => {
+            // A custom module can end its worker thread (process.exit in it): that is the module's doing.
+            if (custom) throw new CustomStrategyError(`a worker thread running a custom strategy module failed: ${describeValue(error)}`);
+            throw error;
+          },
+        ),
+      ),
+    );
   } finally {
     await pool.destroy();
   }

@@ -6,7 +6,7 @@
 
 // The report folder.
 export { isSweepResult, reportFiles, writeReport, type ReportFile, type ReportOptions } from './write-report.js';
-export { beginOutput, type Output } from './output-dir.js';
+export { abortOpenOutputs, beginOutput, existingAncestor, makeFolders, MARKER, OutputError, type Output } from './output-dir.js';
 
 // CSV files.
 export {

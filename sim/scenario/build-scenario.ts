@@ -9,6 +9,7 @@ import { buildFaults } from './build-faults.js';
 import { buildRunRules } from './build-run.js';
 import { buildSenders } from './build-senders.js';
 import { buildStrategies } from './build-strategies.js';
+import { checkLimits } from './limits.js';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_CORES = 1;
@@ -26,7 +27,7 @@ export function buildScenario(ctx: BuildContext, data: Data): Scenario {
   const strategies = buildStrategies(ctx, data, machineNames);
   const faults = buildFaults(ctx, data, machineNames, endpoints);
   const seed = Object.hasOwn(data, 'seed') ? integerAt(data.seed, 0) : DEFAULT_SEED;
-  return {
+  const scenario: Scenario = {
     name: stringAt(data.name) ?? defaultName(ctx.file),
     file: ctx.file,
     seed: seed ?? NaN,
@@ -43,6 +44,8 @@ export function buildScenario(ctx: BuildContext, data: Data): Scenario {
     replications: rules.replications,
     ...(rules.sla === undefined ? {} : { sla: rules.sla }),
   };
+  checkLimits(ctx, scenario);
+  return scenario;
 }
 
 /** `scenarios/scale-out-sample.yaml` -> `scale-out-sample`. */

@@ -7,6 +7,7 @@ import type { Scenario, Sweep, Variant } from '../model/scenario-types.js';
 import { dirname, resolve } from 'node:path';
 import { type CostSpec, buildCost } from './build-cost.js';
 import { buildScenario } from './build-scenario.js';
+import { checkRunCount } from './limits.js';
 import type { Problem } from './problem.js';
 import { ProblemList } from './problem-list.js';
 import { DISK_FILES, type ScenarioFiles } from './scenario-files.js';
@@ -77,6 +78,8 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   const variants = buildVariants(ctx, data);
   const sweep = buildSweep(ctx, data);
   const cost = buildCost(ctx, data);
+  const points = sweep?.points.length ?? 1;
+  checkRunCount(ctx, points * Math.max(1, variants.length) * scenario.replications * scenario.strategies.length);
   if (problems.size > 0) return { ok: false, problems: problems.sorted() };
   return { ok: true, scenario, variants, ...(sweep === undefined ? {} : { sweep }), ...(cost === undefined ? {} : { cost }) };
 }

@@ -8,13 +8,14 @@ import { SLA_METRICS } from '../model/scenario-types.js';
 import type { StrategyKey } from '../model/strategies/definition.js';
 import { STRATEGIES, STRATEGY_KINDS } from '../model/strategies/registry.js';
 import { fault } from './schema-faults.js';
+import { LIMITS, maxOf } from './limits.js';
 import { type Json, definitions, flag, integer, list, named, number, record, ref, text } from './schema-parts.js';
 
 export type { DefinitionKind, TextKind } from './schema-parts.js';
 
 const machine = record(
   'A machine, with its own CPU cores and its own MSMQ queue manager. An empty entry (`client:` or `client: {}`) takes the defaults.',
-  { cores: integer(1, 'CPU cores, shared by everything the machine runs. Default 1.', { default: 1 }) },
+  { cores: integer(1, 'CPU cores, shared by everything the machine runs. Default 1.', { default: 1, ...maxOf(LIMITS.cores) }) },
   [],
   { type: ['object', 'null'] },
 );
@@ -44,11 +45,11 @@ const instance = record(
   'One running copy of the endpoint (a worker).',
   {
     machine: text('The machine the instance runs on: a name under `machines`.'),
-    threads: integer(1, 'Messages the instance processes at the same time. Default 1.', { default: 1 }),
+    threads: integer(1, 'Messages the instance processes at the same time. Default 1.', { default: 1, ...maxOf(LIMITS.threads) }),
     name: text(
       'Optional, unique within the endpoint. Default: the machine name, or machine-1, machine-2... when several instances of the endpoint share a machine.',
     ),
-    capacity: integer(1, 'Free slots the instance announces to a distributor when it starts (more than threads for a prefetching worker). Default: threads.'),
+    capacity: integer(1, 'Free slots the instance announces to a distributor when it starts (more than threads for a prefetching worker). Default: threads.', maxOf(LIMITS.capacity)),
     speed: number({ exclusiveMinimum: 0 }, 'Relative speed, a number > 0: every handler takes duration / speed on this instance (0.5 = twice as long). Default 1.', {
       default: 1,
     }),
@@ -61,7 +62,7 @@ const instance = record(
 const retries = record(
   'Recoverability (NServiceBus): a failed message is retried at once on the same instance, then in delayed rounds, then moved to the error queue.',
   {
-    immediate: integer(0, 'Immediate retries after the first attempt fails, on the same instance. Default 5.', { default: 5 }),
+    immediate: integer(0, 'Immediate retries after the first attempt fails, on the same instance. Default 5.', { default: 5, ...maxOf(LIMITS.immediateRetries) }),
     delayed: {
       type: 'array',
       description:
@@ -112,17 +113,18 @@ for (const kind of STRATEGY_KINDS) {
     const owners = STRATEGY_KINDS.filter((k) => Object.hasOwn(STRATEGIES[k].keys, key));
     const who = owners.length === 1 ? owners[0] : `${owners.slice(0, -1).join(', ')} and ${owners[owners.length - 1]}`;
     const required = spec.type === 'machine' || spec.type === 'module' ? ', and required for it' : '';
-    strategyKeys[key] = strategyKey(spec, `${who} only${required}: ${spec.description}`);
+    strategyKeys[key] = strategyKey(key, spec, `${who} only${required}: ${spec.description}`);
   }
 }
 
-function strategyKey(spec: StrategyKey, description: string): Json {
+function strategyKey(key: string, spec: StrategyKey, description: string): Json {
   switch (spec.type) {
     case 'machine':
     case 'module':
       return text(description);
     case 'integer':
-      return integer(spec.minimum, description, { default: spec.default });
+      // A key with a limit (sim/scenario/limits.ts) carries it as its maximum.
+      return integer(spec.minimum, description, { default: spec.default, ...(Object.hasOwn(LIMITS, key) ? maxOf(LIMITS[key as keyof typeof LIMITS]) : {}) });
     case 'duration':
       return ref('duration', description, { default: spec.default });
     case 'flag':
@@ -143,6 +145,8 @@ const strategy = record(
 
 const variants: Json = {
   type: 'object',
+  maxProperties: LIMITS.variants.value,
+  $comment: LIMITS.variants.why,
   description:
     'Optional: variant name -> the values it changes. Each variant is the scenario with those values replaced, checked like any scenario and run on its own. ' +
     'Not together with a sweep. Default: none.',
@@ -200,7 +204,7 @@ const sweep: Json = {
 
 const countOrDuration = (description: string, messagesMinimum: number, messages: string, duration: string): Json =>
   record(description, {
-    messages: integer(messagesMinimum, messages),
+    messages: integer(messagesMinimum, messages, maxOf(LIMITS.messages)),
     duration: ref('duration', duration),
   });
 
@@ -211,7 +215,10 @@ const scenario: Json = {
     'A scenario for sim, the NServiceBus MSMQ scale-out simulator: the machines, the endpoints and their instances, the senders, and the scale-out strategies to compare.',
     {
       name: text('Name of the scenario, used for the report folder. Default: the file name without its extension.'),
-      seed: integer(0, 'Seed of all random streams; the same seed gives the same results. Default 1.', { default: 1 }),
+      seed: integer(0, 'Seed of all random streams; the same seed gives the same results. A whole number from 0 to 2^53 - 1 (the range of --seed). Default 1.', {
+        default: 1,
+        maximum: Number.MAX_SAFE_INTEGER,
+      }),
       stop: countOrDuration(
         'When senders stop sending: exactly one of `messages` or `duration`.',
         1,
@@ -236,7 +243,7 @@ const scenario: Json = {
           false,
         ),
       }),
-      machines: named('Machine name -> machine. At least one.', machine),
+      machines: { ...named('Machine name -> machine. At least one.', machine), maxProperties: LIMITS.machines.value, $comment: LIMITS.machines.why },
       endpoints: named('Logical endpoint name -> endpoint. At least one.', endpoint),
       senders: named('Sender name -> sender. At least one.', sender),
       strategies: named('Strategy name (your label for it in reports) -> strategy. At least one.', strategy),
@@ -250,7 +257,7 @@ const scenario: Json = {
       replications: integer(
         1,
         'How many times each run is repeated (each strategy, and each sweep point), each with its own seed derived from `seed`; results give the mean and its 95% confidence interval. Default 1.',
-        { default: 1 },
+        { default: 1, ...maxOf(LIMITS.replications) },
       ),
       sla,
       cost,

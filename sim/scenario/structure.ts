@@ -69,7 +69,8 @@ function report(error: ErrorObject, path: Segment[], source: Positions, problems
     case 'exclusiveMinimum':
     case 'maximum': {
       const { comparison, limit } = error.params as { comparison: string; limit: number };
-      problems.add(source.valuePos(path), at, `must be ${comparison} ${limit}, got ${showValue(data)}`);
+      const why = typeof schema.$comment === 'string' && error.keyword === 'maximum' ? ` (the limit: ${schema.$comment})` : '';
+      problems.add(source.valuePos(path), at, `must be ${comparison} ${limit}, got ${showValue(data)}${why}`);
       return;
     }
     case 'additionalProperties': {
@@ -103,6 +104,13 @@ function report(error: ErrorObject, path: Segment[], source: Positions, problems
     case 'minItems':
       problems.add(source.valuePos(path), at, `must have at least one ${singular(path)}, got an empty list`);
       return;
+    case 'maxProperties': {
+      const { limit } = error.params as { limit: number };
+      const count = typeof data === 'object' && data !== null ? Object.keys(data).length : 0;
+      const why = typeof schema.$comment === 'string' ? `: ${schema.$comment}` : '';
+      problems.add(source.valuePos(path), at, `has ${count} entries, more than the limit of ${limit}${why}`);
+      return;
+    }
     default:
       // Keywords the schema does not use today; still reported, in ajv's own words.
       problems.add(source.valuePos(path), at, `${error.message ?? 'is not valid'}, got ${describeValue(data)}`);

@@ -1,7 +1,7 @@
 // Reading a user's file (a scenario or an empirical data file) as UTF-8 text, turning every way that
 // can fail into a message instead of an exception.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 export type TextFile = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string; readonly missing?: boolean };
 
@@ -17,9 +17,22 @@ const READ_ERRORS: Readonly<Record<string, string>> = {
 
 export const NOT_TEXT = 'is not a text file (binary content)';
 
+/** The largest file read (a scenario, a data file): bigger ones are refused before reading. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Only regular files are read: a FIFO would block for ever, a device (/dev/zero) never ends, and `-`
+ * is not standard input here.
+ */
 export function readTextFile(path: string): TextFile {
+  // yargs hands `-` over as an empty name.
+  if (path === '-' || path === '') return { ok: false, message: 'not a regular file: "-" (standard input) is not supported; name a file' };
   let bytes: Buffer;
   try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) return { ok: false, message: 'not a regular file: it is a directory' };
+    if (!stat.isFile()) return { ok: false, message: 'not a regular file (a FIFO, a device or a socket)' };
+    if (stat.size > MAX_FILE_BYTES) return { ok: false, message: `is ${stat.size} bytes, more than the limit of ${MAX_FILE_BYTES} (256 MB)` };
     bytes = readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

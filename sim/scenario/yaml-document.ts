@@ -1,7 +1,7 @@
 // Step 2 of loading: YAML text -> plain data plus a map back to positions. Syntax errors (including
 // duplicate keys) end the pipeline here: structure cannot be judged in a half-read document.
 
-import { LineCounter, isCollection, isMap, isNode, isPair, isSeq, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, isCollection, isScalar, isMap, isNode, isPair, isSeq, parseDocument, visit, type Document } from 'yaml';
 import { describeValue } from './describe.js';
 import { formatPath, type Segment } from './problem.js';
 import type { ProblemList } from './problem-list.js';
@@ -18,7 +18,9 @@ export const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map',
 export function parseYaml(text: string, problems: ProblemList): ParsedYaml {
   const lines = new LineCounter();
   // logLevel 'silent': the library must never print; everything it finds comes back in errors/warnings.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'silent' });
+  // Duplicate keys are found here (checkUniqueKeys), in linear time: the library's own check compares
+  // every key with every other, minutes for a mapping of 10,000 machines.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: 'silent' });
   const before = problems.size;
   // Warnings (such as an unknown `!tag`) count too: a scenario has no use for YAML's extensions.
   for (const issue of [...doc.errors, ...doc.warnings]) {
@@ -30,6 +32,8 @@ export function parseYaml(text: string, problems: ProblemList): ParsedYaml {
       problems.add(pos, '', `YAML syntax error: ${issue.message}`);
     }
   }
+  if (problems.size === before) checkUniqueKeys(doc, lines, problems);
+  if (problems.size === before) checkOneDocument(text, lines, problems);
   if (problems.size === before) checkPlainData(doc, lines, problems);
   if (problems.size > before) return { ok: false };
 
@@ -46,6 +50,34 @@ export function parseYaml(text: string, problems: ProblemList): ParsedYaml {
     // toJS refuses documents that expand aliases excessively (a "billion laughs" file).
     problems.add({ line: 1, col: 1 }, '', `cannot be read as YAML: ${(err as Error).message}`);
     return { ok: false };
+  }
+}
+
+/** Each key at most once per mapping (compared as the scalars' values, as the library does). */
+function checkUniqueKeys(doc: Document, lines: LineCounter, problems: ProblemList): void {
+  visit(doc, {
+    Map(_, map, ancestors) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        const node = pair.key as { range?: readonly number[] | null };
+        problems.add(lines.linePos(node.range?.[0] ?? 0), formatPath(pathOf(ancestors, map)), `has duplicate key ${JSON.stringify(keyText(pair.key))}: each key may appear only once in a mapping`);
+      }
+    },
+  });
+}
+
+/** A second document (after a `---` line) would be silently ignored: it is a problem. */
+function checkOneDocument(text: string, lines: LineCounter, problems: ProblemList): void {
+  if (!/^(---|\.\.\.)/m.test(text)) return;
+  const docs = parseAllDocuments(text, { logLevel: 'silent' });
+  const all = Array.isArray(docs) ? docs : [];
+  if (all.length > 1) {
+    problems.add(lines.linePos(all[1].range[0]), '', `has ${all.length} YAML documents (separated by ---): a scenario file holds exactly one`);
   }
 }
 

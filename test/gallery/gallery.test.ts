@@ -14,6 +14,9 @@ function tree(dir: string): string[] {
     .sort();
 }
 
+/** Regenerating every report takes about 50 s on an idle 2-core machine; four times that, with room. */
+const GALLERY_BUDGET_MS = 600_000;
+
 describe('gallery', () => {
   it('reports/ matches a fresh regeneration of every bundled scenario', () => {
     const out = tempDir();
@@ -27,5 +30,5 @@ describe('gallery', () => {
     expect(committed).toEqual(fresh);
     const differing = fresh.filter((f) => !readFileSync(path.join(out, f)).equals(readFileSync(path.join('reports', f))));
     expect(differing, 'run `npm run gallery` and commit reports/').toEqual([]);
-  });
+  }, GALLERY_BUDGET_MS);
 });

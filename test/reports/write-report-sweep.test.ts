@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScenarioResult, SweepResult } from '../../sim/metrics/results.js';
 import {
   beginOutput,
+  MARKER,
   type ReportOptions,
   isSweepResult,
   writeReport,
@@ -49,7 +50,7 @@ describe('writeReport with a sweep', () => {
     const files = await report(dir, sweepFixture(), { svg: false });
     const expected = ['plan.csv', 'sweep-summary.csv', 'sweep.csv', ...SWEEP_CHARTS.map((c) => `${c}.vl.json`)].sort();
     expect(files).toEqual(expected);
-    expect(readdirSync(dir).sort()).toEqual(expected);
+    expect(readdirSync(dir).filter((f) => f !== MARKER).sort()).toEqual(expected);
     expect(readFileSync(join(dir, 'sweep.csv'), 'utf8')).toBe(sweepCsv(sweepFixture()));
     expect(readFileSync(join(dir, 'sweep-summary.csv'), 'utf8')).toBe(sweepSummaryCsv(sweepFixture()));
     expect(readFileSync(join(dir, 'plan.csv'), 'utf8')).toBe(planCsv(sweepFixture()));

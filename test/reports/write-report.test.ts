@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCharts, beginOutput, writeReport } from '../../sim/reports/index.js';
+import { buildCharts, beginOutput, MARKER, writeReport } from '../../sim/reports/index.js';
 import type { ScenarioResult } from '../../sim/metrics/results.js';
 import { fixtureResult, variantFixtureResult } from './fixture.js';
 
@@ -34,7 +34,7 @@ describe('writeReport', () => {
     const files = await report(dir, false);
     const expected = [...CSV_FILES, ...CHARTS.map((c) => `${c}.vl.json`)].sort();
     expect(files).toEqual(expected);
-    expect(readdirSync(dir).sort()).toEqual(expected);
+    expect(readdirSync(dir).filter((f) => f !== MARKER).sort()).toEqual(expected);
 
     const text = readFileSync(join(dir, 'latency.vl.json'), 'utf8');
     expect(text.startsWith('{\n  "$schema": "https://vega.github.io/schema/vega-lite/v6.json",\n')).toBe(true);

@@ -23,7 +23,7 @@ describe('reading the file', () => {
   });
 
   it('reports a directory', () => {
-    expect(fileProblems(FIXTURES)).toEqual([`${FIXTURES}:1:1: cannot read file: it is a directory`]);
+    expect(fileProblems(FIXTURES)).toEqual([`${FIXTURES}:1:1: not a regular file: it is a directory`]);
   });
 
   it('reports an empty or whitespace-only file', () => {

@@ -130,7 +130,7 @@ describe('scenarioJsonSchema', () => {
 
   it('describes replications, the SLA metrics, and the sweep with its values as a list or a range', () => {
     const props = schema.properties as Record<string, Schema>;
-    expect(props.replications).toEqual({ type: 'integer', minimum: 1, description: expect.any(String), default: 1 });
+    expect(props.replications).toEqual({ type: 'integer', minimum: 1, maximum: 1000, $comment: expect.any(String), description: expect.any(String), default: 1 });
     const sla = props.sla.properties as Record<string, Schema>;
     expect(Object.keys(sla)).toEqual([...SLA_METRICS]);
     for (const metric of Object.values(sla)) expect(metric).toEqual({ $ref: '#/definitions/duration', description: expect.any(String) });

@@ -37,7 +37,6 @@ export function buildWorld(scenario: Scenario, strategy: StrategySpec, observer:
     world.machines.push(machine);
     machineIndex.set(spec.name, machine);
   }
-  world.outgoingIndex = new Int32Array(world.machines.length * world.machines.length).fill(-1);
   const machine = (name: string): Machine => {
     const found = machineIndex.get(name);
     if (!found) throw new Error(`internal: unknown machine "${name}" (the loader should have caught it)`);

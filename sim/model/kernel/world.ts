@@ -58,8 +58,8 @@ export abstract class World implements EventHandler {
   readonly machines: Machine[] = [];
   readonly queues: MessageQueue[] = [];
   readonly outgoing: OutgoingQueue[] = [];
-  /** Outgoing queue number by from * machines + to; -1 until first used (filled by the builder). */
-  outgoingIndex = new Int32Array(0);
+  /** Outgoing queue number by from * machines + to, for the pairs that have one (linear in use, not machines^2). */
+  readonly outgoingIndex = new Map<number, number>();
   readonly instances: EndpointInstance[] = [];
   readonly distributors: Distributor[] = [];
   readonly senders: Sender[] = [];
@@ -112,6 +112,10 @@ export abstract class World implements EventHandler {
   warmupEnded = false;
   stopTime = NaN;
   warmupEndTime = NaN;
+  /** Send streams that may still send (a future arrival, a machine that is up or comes back). */
+  liveStreams = 0;
+  /** Why sending stopped before its stop rule was met (nothing left that could send), else ''. */
+  stopReason = '';
 
   readonly networkMs: number;
   /** The current time-series bucket width (grows during a long drain). */
@@ -231,6 +235,17 @@ export abstract class World implements EventHandler {
     this.observer.sendingStopped(this);
     this.sim.at(this.sim.now + this.scenario.drainMs, Ev.DrainDeadline, 0, 0);
     this.checkDrained();
+  }
+
+  /**
+   * Send stream s can never send again (its arrivals ended, or its machine is down for good). When no
+   * stream can, a stop at a message count is out of reach: sending stops now, and the run says why.
+   */
+  streamEnded(s: number, why: string): void {
+    this.liveStreams--;
+    if (this.liveStreams > 0 || this.sendingStopped || this.stopMessages === Infinity) return;
+    this.stopReason = `sending stopped at ${(this.sim.now / 1000).toFixed(3)} s after ${this.senderSent} of ${this.stopMessages} messages: no sender can send any more (the last: ${this.streams[s].sender.name}, ${why})`;
+    this.stopSending();
   }
 
   checkDrained(): void {

@@ -10,6 +10,7 @@ import type { World } from '../kernel/world.js';
 export function startRun(world: World): void {
   const sim = world.sim;
   const scenario = world.scenario;
+  world.liveStreams = world.streams.length;
   for (const stream of world.streams) scheduleNext(world, stream.index);
   if (scenario.stop.durationMs !== undefined) sim.at(scenario.stop.durationMs, Ev.StopSending, 0, 0);
   if (world.warmupDurationMs > 0) sim.at(world.warmupDurationMs, Ev.WarmupEnd, 0, 0);

@@ -7,6 +7,7 @@ import { WORK } from '../kernel/message-pool.js';
 import { route } from '../strategies/routing.js';
 import type { Sender } from '../kernel/sender.js';
 import type { World } from '../kernel/world.js';
+import type { Machine } from '../kernel/machine.js';
 
 /** An arrival of send stream s: its message(s), then the next arrival. */
 export function arrival(world: World, s: number): void {
@@ -15,8 +16,10 @@ export function arrival(world: World, s: number): void {
   const stream = world.streams[s];
   const sender = stream.sender;
   if (!sender.machine.up) {
-    // The sender's machine is down: nothing is sent until it is back (the arrivals go on).
-    scheduleNext(world, s);
+    // The sender's machine is down: nothing is sent until it is back (the arrivals go on); a machine
+    // that never comes back ends the stream.
+    if (machineComesBack(world, sender.machine)) scheduleNext(world, s);
+    else world.streamEnded(s, `its machine ${sender.machine.name} crashed for good`);
     return;
   }
   for (const target of stream.targets) {
@@ -35,6 +38,7 @@ export function scheduleNext(world: World, s: number): void {
   const stream = world.streams[s];
   const t = stream.arrivals.next(world.sim.now, stream.gapRng);
   if (t !== Infinity) world.sim.at(t, Ev.Arrival, s, 0);
+  else world.streamEnded(s, 'its arrivals ended');
 }
 
 /**
@@ -69,4 +73,11 @@ export function createWork(world: World, target: SendTarget, sendIndex: number, 
 export function failingAttempts(p: number, uniform: number): number {
   if (p >= 1) return Infinity;
   return Math.floor(Math.log(1 - uniform) / Math.log(p));
+}
+
+/** A crashed machine restarts later: a crash of it in force has a fixed or random duration. */
+function machineComesBack(world: World, machine: Machine): boolean {
+  return world.faults.specs.some(
+    (f, i) => world.faults.current[i] >= 0 && f.kind === 'crash' && f.machine === machine.name && (f.durationMs !== undefined || f.mttrMs !== undefined),
+  );
 }

@@ -90,11 +90,11 @@ export function accept(world: World, machine: Machine): void {
 /** The outgoing queue from one machine to another, created on first use. */
 function outgoingQueue(world: World, from: number, to: number): OutgoingQueue {
   const key = from * world.machines.length + to;
-  const known = world.outgoingIndex[key];
-  if (known >= 0) return world.outgoing[known];
+  const known = world.outgoingIndex.get(key);
+  if (known !== undefined) return world.outgoing[known];
   const name = `outgoing ${world.machines[from].name} -> ${world.machines[to].name}`;
   const out = new OutgoingQueue(world.outgoing.length, from, to, name);
   world.outgoing.push(out);
-  world.outgoingIndex[key] = out.index;
+  world.outgoingIndex.set(key, out.index);
   return out;
 }

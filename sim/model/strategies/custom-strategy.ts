@@ -39,9 +39,14 @@ export async function loadCustomStrategy(modulePath: string, label: string): Pro
   try {
     module = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
   } catch (error) {
-    throw new CustomStrategyError(`${label}: cannot load module ${modulePath}: ${(error as Error).message}`);
+    throw new CustomStrategyError(`${label}: cannot load module ${modulePath}: ${describeValue(error)}`);
   }
-  const select = module.default ?? module.select;
+  let select: unknown;
+  try {
+    select = module.default ?? module.select;
+  } catch (error) {
+    throw new CustomStrategyError(`${label}: module ${modulePath}: reading its export failed: ${describeValue(error)}`);
+  }
   if (typeof select !== 'function') {
     throw new CustomStrategyError(`${label}: module ${modulePath} must export a function (default export or "select"), got ${typeof select}`);
   }
@@ -64,7 +69,7 @@ export function callCustom(world: World, sender: Sender, endpoint: number, list:
   try {
     answer = (world.custom as CustomSelect)(context);
   } catch (error) {
-    throw new CustomStrategyError(`strategy ${world.strategy.name}: the custom module threw: ${(error as Error).message}`);
+    throw new CustomStrategyError(`strategy ${world.strategy.name}: the custom module threw: ${describeValue(error)}`);
   }
   const pick =
     typeof answer === 'number' ? answer
@@ -72,8 +77,28 @@ export function callCustom(world: World, sender: Sender, endpoint: number, list:
     : instances.indexOf(answer as CustomInstance);
   if (!Number.isInteger(pick) || pick < 0 || pick >= list.length) {
     throw new CustomStrategyError(
-      `strategy ${world.strategy.name}: the custom module must return one of the instances (an entry, its index or its name), got ${JSON.stringify(answer)}`,
+      `strategy ${world.strategy.name}: the custom module must return one of the instances (an entry, its index or its name), got ${describeValue(answer)}`,
     );
   }
   return pick;
+}
+
+/**
+ * Whatever a module threw or returned, as text, without ever throwing itself (null, a string, a
+ * bigint, a circular object, an object whose getters throw).
+ */
+export function describeValue(value: unknown): string {
+  try {
+    if (value instanceof Error) return `${value.name}: ${value.message}`;
+    if (typeof value === 'bigint') return `${value}n`;
+    if (typeof value === 'function' || typeof value === 'symbol') return String(value);
+    const json = JSON.stringify(value);
+    return json === undefined ? String(value) : json.length > 200 ? `${json.slice(0, 200)}...` : json;
+  } catch {
+    try {
+      return Object.prototype.toString.call(value);
+    } catch {
+      return 'a value that cannot be shown';
+    }
+  }
 }
