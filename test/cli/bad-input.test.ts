@@ -67,6 +67,6 @@ describe('bad input', () => {
   it('no command', () => {
     const result = sim();
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('sim: name a command: run, trace or schema');
+    expect(result.stderr).toContain('sim: name a command: run, trace, schema, playground, merge or worker');
   });
 });

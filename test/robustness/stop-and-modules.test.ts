@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../sim/metrics/run.js';
-import { buildWorld } from '../../sim/model/build-world.js';
+import { buildWorld } from '../../sim/model/build/build-world.js';
 import { CustomStrategyError, loadCustomStrategy } from '../../sim/model/strategies/custom-strategy.js';
 import { loadScenarioText } from '../../sim/scenario/index.js';
 import { sim, tempDir } from '../cli/run-cli.js';
