@@ -49,8 +49,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       const custom = strategy.kind === 'custom' && strategy.modulePath ? await loadCustomStrategy(strategy.modulePath, `strategy ${strategy.name}`) : undefined;
       runs.push(runStrategy(variant.scenario, strategy, { variant: variant.name, messages: options.messages, custom, trace: options.trace }));
       options.onRunDone?.(runs.length);
-      // Let the event loop breathe between runs: a Ctrl-C is then acted on before the next one.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      // Let the event loop breathe between runs: a Ctrl-C is then acted on before the next one
+      // (setTimeout rather than setImmediate, which a browser page does not have).
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
     }
   }
   return { scenario, variants: variants.map((v) => v.name).filter((n) => n !== ''), runs };
