@@ -17,6 +17,7 @@ import {
   forwarderTake,
   noWorkerTimeout,
   slotCommit,
+  slotDropped,
   slotTake,
 } from './processes/distributor.js';
 import { handlerDone, threadCommit, threadReceived, threadTake } from './processes/handler-thread.js';
@@ -91,6 +92,7 @@ function received(world: World, c: number, m: number): void {
   switch (world.consumerType[c]) {
     case Consumer.Thread: threadReceived(world, c, m); break;
     case Consumer.Forwarder: forwarderReceived(world, c, m); break;
+    case Consumer.Slot: slotDropped(world, c, m); break;
     case Consumer.Replies: senderReceived(world, c, m); break;
   }
 }

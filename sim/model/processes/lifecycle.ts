@@ -3,6 +3,7 @@ import { scheduleCpu } from './cpu-work.js';
 import { Ev } from '../kernel/events.js';
 import { scheduleNext } from './sending.js';
 import { READY } from '../kernel/message-pool.js';
+import { ControlKind } from '../kernel/distributor-state.js';
 import { Consumer } from '../kernel/consumer.js';
 import type { World } from '../kernel/world.js';
 
@@ -35,7 +36,7 @@ export function startRun(world: World): void {
 /**
  * A worker process starts: a new session, with new handler threads that start taking messages; a
  * worker of a distributor announces its capacity with one "worker starting" message to the control
- * queue. Free-slot entries of earlier sessions stay where they are.
+ * queue. Free-slot entries of earlier sessions stay in storage until popped (see ./worker-registry.ts).
  */
 export function startInstance(world: World, i: number): void {
   const instance = world.instances[i];
@@ -53,11 +54,17 @@ export function startInstance(world: World, i: number): void {
     instance.threadConsumers.push(c);
     world.consumerIdle(c);
   }
-  if (instance.distributor < 0) return;
+  if (instance.distributor >= 0) sendControl(world, i, ControlKind.Starting, instance.capacity);
+}
+
+/** A worker sends a control message of its own (not inside a handler's transaction) to its distributor's control queue: 1 operation. */
+export function sendControl(world: World, i: number, kind: number, slots: number): void {
+  const instance = world.instances[i];
   const pool = world.pool;
   const m = pool.allocate(READY);
   pool.instance[m] = i;
-  pool.id[m] = instance.capacity;
+  pool.id[m] = slots;
+  pool.round[m] = kind;
   pool.session[m] = instance.session;
   pool.at[m] = instance.machine.index;
   const control = world.distributors[instance.distributor].control;
