@@ -80,7 +80,7 @@ export class SimulatedWorld extends World {
       case Consumer.Replies: {
         const sender = this.senders[this.consumerRef[c]];
         if (this.trace) this.emit('receive', m, sender.name, sender.replies.name, {});
-        this.then(sender.machine.operate(this.sim.now, 1), Ev.Received, c, m);
+        this.then(sender.machine.operate(this.sim.now, 1) + this.commitMs, Ev.Received, c, m);
         break;
       }
     }

@@ -93,7 +93,7 @@ export function slotTake(world: World, c: number, entry: number): void {
     world.then(d.machine.operate(world.sim.now, 1), Ev.Received, c, entry);
     return;
   }
-  world.then(d.machine.operate(world.sim.now, 2), Ev.Commit, c, entry);
+  world.then(d.machine.operate(world.sim.now, 2) + world.commitMs, Ev.Commit, c, entry);
 }
 
 /** A dropped entry was received: it is gone, and the forwarder pops the next one. */
@@ -127,7 +127,7 @@ export function slotCommit(world: World, c: number, entry: number): void {
 export function controlTake(world: World, c: number, m: number): void {
   const d = world.distributors[world.consumerRef[c]];
   d.controlHolding[world.consumerSub[c]] = m;
-  world.then(d.machine.operate(world.sim.now, 1 + controlOperations(world, d, m)), Ev.Commit, c, m);
+  world.then(d.machine.operate(world.sim.now, 1 + controlOperations(world, d, m)) + world.commitMs, Ev.Commit, c, m);
 }
 
 export function controlCommit(world: World, c: number, m: number): void {

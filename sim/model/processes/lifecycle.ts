@@ -68,7 +68,7 @@ export function sendControl(world: World, i: number, kind: number, slots: number
   pool.session[m] = instance.session;
   pool.at[m] = instance.machine.index;
   const control = world.distributors[instance.distributor].control;
-  world.then(instance.machine.operate(world.sim.now, 1), Ev.SendDone, m, control.index);
+  world.then(instance.machine.operate(world.sim.now, 1) + world.commitMs, Ev.SendDone, m, control.index);
 }
 
 /** A sender's timer: re-read the mapping, then schedule the next refresh. */
