@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { Ev } from '../../sim/model/kernel/events.js';
 import { narrateTrace, TraceStory } from '../../sim/reports/index.js';
-import { narrateTrace, TraceStory } from '../../sim/reports/index.js';
 import { MACHINES, records, recordsWith } from './story-run.js';
 
 const DISTRIBUTOR = `name: distributor
