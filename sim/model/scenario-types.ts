@@ -78,6 +78,8 @@ export interface SendSpec {
   /** True when the entry publishes `message` as an event to every endpoint that handles it. */
   readonly publish: boolean;
   readonly arrivals: ArrivalSpec;
+  /** Messages already in the destination queue at the start (absent: none). */
+  readonly backlog?: number;
 }
 
 export interface SenderSpec {

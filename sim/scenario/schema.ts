@@ -89,6 +89,11 @@ const send = record(
     to: text('With `message`, and required for it: the destination, a logical endpoint name under `endpoints`.'),
     publish: text('An event: the event type published, one copy to each endpoint that handles it (at least one must). Takes no `to`.'),
     arrivals: ref('arrivals', 'When the messages are sent: poisson(rate), constant(rate), piecewise(...), daily(...), bursts(...) or trace(file.csv).'),
+    backlog: integer(
+      0,
+      'Messages of this entry already stored in the queue they are routed to when the run starts (a queue filled beforehand, as in the docs\' NOOP measurement); they count as sent at time 0, before the arrivals. Default 0.',
+      { default: 0 },
+    ),
   },
   ['arrivals'],
 );

@@ -68,6 +68,20 @@ describe('short-vs-long-handlers', () => {
   });
 });
 
+describe('noop-drain: the docs\' measurement, a queue filled beforehand', () => {
+  it('direct pays 1 operation per message, the distributor 7: the drain gives a ratio of 7, from operation counts', async () => {
+    const result = await run(load('scenarios/measurements/noop-drain.yaml').scenario);
+    const direct = summaryOf(result, 'direct');
+    const distributor = summaryOf(result, 'distributor');
+    expect([direct.sent, direct.completed, distributor.completed]).toEqual([20000, 20000, 20000]);
+    expect(direct.operations).toBe(20000);
+    expect(distributor.operations / 20000).toBeGreaterThan(6.99);
+    expect(distributor.operations / 20000).toBeLessThan(7.01);
+    expect(direct.throughput_per_s / distributor.throughput_per_s).toBeGreaterThan(6.8);
+    expect(direct.throughput_per_s / distributor.throughput_per_s).toBeLessThan(7.2);
+  });
+});
+
 describe('distributor-concurrency', () => {
   it('at cpu 0ms, one forwarder is bound by its own commit waits; two or more overlap them', async () => {
     const result = await run(load('scenarios/distributor-concurrency.yaml').scenario);
