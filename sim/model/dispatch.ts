@@ -17,6 +17,7 @@ import {
   forwarderTake,
   noWorkerTimeout,
   slotCommit,
+  slotDropped,
   slotTake,
 } from './processes/distributor.js';
 import { handlerDone, threadCommit, threadReceived, threadTake } from './processes/handler-thread.js';
@@ -79,7 +80,7 @@ export class SimulatedWorld extends World {
       case Consumer.Replies: {
         const sender = this.senders[this.consumerRef[c]];
         if (this.trace) this.emit('receive', m, sender.name, sender.replies.name, {});
-        this.then(sender.machine.operate(this.sim.now, 1), Ev.Received, c, m);
+        this.then(sender.machine.operate(this.sim.now, 1) + this.commitMs, Ev.Received, c, m);
         break;
       }
     }
@@ -91,6 +92,7 @@ function received(world: World, c: number, m: number): void {
   switch (world.consumerType[c]) {
     case Consumer.Thread: threadReceived(world, c, m); break;
     case Consumer.Forwarder: forwarderReceived(world, c, m); break;
+    case Consumer.Slot: slotDropped(world, c, m); break;
     case Consumer.Replies: senderReceived(world, c, m); break;
   }
 }

@@ -78,6 +78,8 @@ export interface SendSpec {
   /** True when the entry publishes `message` as an event to every endpoint that handles it. */
   readonly publish: boolean;
   readonly arrivals: ArrivalSpec;
+  /** Messages already in the destination queue at the start (absent: none). */
+  readonly backlog?: number;
 }
 
 export interface SenderSpec {
@@ -109,6 +111,11 @@ export interface TransportSpec {
   readonly operationMs: number;
   /** One-way delay between two machines. */
   readonly networkMs: number;
+  /**
+   * How long a transaction waits for its commit to be durable, after its last operation (default 0).
+   * The queue manager serves other work meanwhile; the committing process waits.
+   */
+  readonly commitMs: number;
   /** Non-durable (express) messages: a machine crash loses what its queues and outgoing queues hold (default false). */
   readonly express: boolean;
 }

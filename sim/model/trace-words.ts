@@ -46,6 +46,20 @@ export function failWords(r: Extract<TraceRecord, { event: 'fail' }>): string {
   }
 }
 
+const DROP_WHY = { 'old-session': 'not its current session', 'unknown-worker': 'worker not registered', disconnected: 'worker disconnected' } as const;
+
+export function dropWords(r: Extract<TraceRecord, { event: 'drop' }>): string {
+  return `${r.what === 'entry' ? 'free slot' : 'ready message'} of ${r.worker}, session ${r.session}, dropped: ${DROP_WHY[r.why]}`;
+}
+
+export function registrationWords(r: Extract<TraceRecord, { event: 'registration' }>): string {
+  switch (r.change) {
+    case 'starting': return `${r.worker} starting, session ${r.session}${r.removed > 0 ? `; its ${r.removed} old free slot${r.removed === 1 ? '' : 's'} removed` : ''}`;
+    case 'from-entry': return `${r.worker} registered again from a popped free slot, session ${r.session}`;
+    case 'disconnected': return `${r.worker} disconnected`;
+  }
+}
+
 /** The step's particulars in words ('' when it has none), e.g. "session 2, capacity 1". */
 export function traceDetail(r: TraceRecord): string {
   switch (r.event) {
@@ -57,7 +71,9 @@ export function traceDetail(r: TraceRecord): string {
     case 'handle': return workWords(r.workMs, r.cpu);
     case 'fail': return failWords(r);
     case 'rollback': return 'back to the head of the queue';
-    case 'forward': return `entry of session ${r.session}`;
+    case 'forward': return r.labelled ? `entry of session ${r.session}` : 'entry without a session id';
+    case 'drop': return dropWords(r);
+    case 'registration': return registrationWords(r);
     case 'register': return slotWords(r.slots, r.worker, r.session);
     case 'wait': return 'no free slot';
     case 'timeout': return `no free slot for ${r.afterMs} ms`;

@@ -4,7 +4,7 @@
 
 import type { ArrivalSpec, SendSpec, SenderSpec } from '../model/scenario-types.js';
 import { parseArrivals, withTraceTimes } from './arrivals.js';
-import { type BuildContext, type Data, checkReference, durationAt, entries, isData, problemAt, problemAtKey, stringAt } from './build-context.js';
+import { type BuildContext, type Data, checkReference, durationAt, entries, isData, problemAt, problemAtKey, stringAt, integerAt } from './build-context.js';
 import { checkEventHandled, handledMessageTypes } from './build-events.js';
 import { dataFileValues } from './data-files.js';
 import type { Segment } from './problem.js';
@@ -14,7 +14,7 @@ import { didYouMean, listChoices } from './suggest.js';
 export const DEFAULT_REFRESH_MS = 30_000;
 
 /** The keys of a sends entry besides `message` and `publish`. */
-const OTHER_SEND_KEYS = ['to', 'arrivals'];
+const OTHER_SEND_KEYS = ['to', 'arrivals', 'backlog'];
 
 /** `stopMs`: stop.duration, if the run stops at a time (the horizon of mean arrival rates). */
 export function buildSenders(ctx: BuildContext, data: Data, machines: readonly string[], stopMs: number | undefined): SenderSpec[] {
@@ -83,7 +83,8 @@ function buildSend(
     checkHandled(ctx, [...path, 'message'], message, to, rawEndpoints);
   }
   if (to === undefined || message === undefined || arrivals === undefined) return undefined;
-  return { message, to, publish: false, arrivals };
+  const backlog = Object.hasOwn(send, 'backlog') ? integerAt(send.backlog, 0) : undefined;
+  return backlog !== undefined && backlog > 0 ? { message, to, publish: false, arrivals, backlog } : { message, to, publish: false, arrivals };
 }
 
 /** The destination endpoint must have a handler for the message type sent to it. */

@@ -90,6 +90,11 @@ const send = record(
     to: text('With `message`, and required for it: the destination, a logical endpoint name under `endpoints`.'),
     publish: text('An event: the event type published, one copy to each endpoint that handles it (at least one must). Takes no `to`.'),
     arrivals: ref('arrivals', 'When the messages are sent: poisson(rate), constant(rate), piecewise(...), daily(...), bursts(...) or trace(file.csv).'),
+    backlog: integer(
+      0,
+      'Messages of this entry already stored in the queue they are routed to when the run starts (a queue filled beforehand, as in the docs\' NOOP measurement); they count as sent at time 0, before the arrivals. Default 0.',
+      { default: 0 },
+    ),
   },
   ['arrivals'],
 );
@@ -235,9 +240,14 @@ const scenario: Json = {
         default: '1h',
       }),
       timeseries: record('Time-series output. Without it, the bucket width is chosen so that a run has about 200 buckets.', { interval: ref('duration', 'Width of one time bucket. Must be > 0.') }, ['interval']),
-      transport: record('Costs and durability of the MSMQ transport. Both costs may be 0ms.', {
+      transport: record('Costs and durability of the MSMQ transport. Every cost may be 0ms.', {
         operation: ref('duration', 'Cost of one MSMQ send or receive, paid by the machine doing it. Default 1ms.', { default: '1ms' }),
         network: ref('duration', 'One-way delay between two machines. Default 0.5ms.', { default: '0.5ms' }),
+        commit: ref(
+          'duration',
+          'How long a transaction waits for its commit to be durable after its last send or receive (a log flush), once per transaction: handler threads, distributor forwarders and control processing, senders. The queue manager serves other work meanwhile. Default 0ms (an assumption: see the README).',
+          { default: '0ms' },
+        ),
         express: flag(
           'true: express (non-durable) messages, kept in memory only, so a machine crash loses what its queues and outgoing queues hold. false: recoverable messages, written to disk, which a crash does not lose. Default false.',
           false,

@@ -56,12 +56,14 @@ describe('faults', () => {
     expect(t.result.runs[0].faults.map((f) => [f.stranded, +f.wasted_work_ms.toFixed(3)])).toEqual([[2,46.5]]);
   });
 
-  it("a distributor crash leaves its durable queues filling; after the restart it forwards on the slots it had", async () => {
-    const t = await trace(base(`  - { kind: crash, process: distributor, at: 150ms, duration: 300ms }`, '{ d: { kind: distributor, machine: server } }'), ['fault','crash','start','receive','forward','rollback','register','complete']);
+  it("a distributor crash leaves its durable queues filling; after the restart it has no registrations: a ready message from a worker it does not know is dropped, a popped entry registers its worker again", async () => {
+    const t = await trace(base(`  - { kind: crash, process: distributor, at: 150ms, duration: 300ms }`, '{ d: { kind: distributor, machine: server } }'), ['fault','crash','start','receive','forward','rollback','register','registration','drop','complete']);
     expect(t.lines).toEqual([
       "0 | start | w1 | w1 | session 1, capacity 1",
       "0 | start | w2 | w2 | session 1, capacity 1",
+      "4.5 | registration | ready(w1) | distributor Sales@server | Sales.distributor.control@server | w1 starting, session 1",
       "4.5 | register | ready(w1) | distributor Sales@server | Sales.distributor.storage@server | 1 free slot for w1, session 1",
+      "7.5 | registration | ready(w2) | distributor Sales@server | Sales.distributor.control@server | w2 starting, session 1",
       "7.5 | register | ready(w2) | distributor Sales@server | Sales.distributor.storage@server | 1 free slot for w2, session 1",
       "102.5 | receive | PlaceOrder#0 | distributor Sales@server | Sales@server",
       "105.5 | forward | PlaceOrder#0 | distributor Sales@server | w1 | entry of session 1",
@@ -72,14 +74,18 @@ describe('faults', () => {
       "450 | fault | crash distributor | crash | ends",
       "450 | start | distributor Sales@server | server | concurrency 1",
       "450 | receive | PlaceOrder#1 | distributor Sales@server | Sales@server",
-      "453 | register | ready(w1) | distributor Sales@server | Sales.distributor.storage@server | 1 free slot for w1, session 1",
-      "455 | forward | PlaceOrder#1 | distributor Sales@server | w2 | entry of session 1",
-      "455 | receive | PlaceOrder#2 | distributor Sales@server | Sales@server",
-      "456.5 | receive | PlaceOrder#1 | w2 | Sales@w2 | attempt 1",
-      "458 | forward | PlaceOrder#2 | distributor Sales@server | w1 | entry of session 1",
-      "459.5 | receive | PlaceOrder#2 | w1 | Sales@w1 | attempt 1",
-      "558.5 | complete | PlaceOrder#1 | w2 | w2",
-      "561.5 | complete | PlaceOrder#2 | w1 | w1",
+      // w2's entry is popped first and registers w2 again; w1's ready message (sent while the
+      // distributor was down) comes from a worker it no longer knows, and is dropped.
+      "451 | registration | entry(w2) | distributor Sales@server | Sales.distributor.storage@server | w2 registered again from a popped free slot, session 1",
+      "452 | drop | ready(w1) | distributor Sales@server | Sales.distributor.control@server | ready message of w1, session 1, dropped: worker not registered",
+      "454 | forward | PlaceOrder#1 | distributor Sales@server | w2 | entry of session 1",
+      "454 | receive | PlaceOrder#2 | distributor Sales@server | Sales@server",
+      "455.5 | receive | PlaceOrder#1 | w2 | Sales@w2 | attempt 1",
+      "557.5 | complete | PlaceOrder#1 | w2 | w2",
+      "561 | register | ready(w2) | distributor Sales@server | Sales.distributor.storage@server | 1 free slot for w2, session 1",
+      "563 | forward | PlaceOrder#2 | distributor Sales@server | w2 | entry of session 1",
+      "564.5 | receive | PlaceOrder#2 | w2 | Sales@w2 | attempt 1",
+      "666.5 | complete | PlaceOrder#2 | w2 | w2",
     ]);
     const s = t.result.runs[0].summary;
     // sent, completed, queued at end, in flight at end, lost, failed

@@ -191,3 +191,56 @@ strategies: { d: { kind: distributor, machine: server, noWorkerTimeout: 30ms } }
     expect(t.result.runs[0].summary.roundtrip_mean_ms).toBeCloseTo(202.5, 6);
   });
 });
+
+describe('the commit wait (transport.commit)', () => {
+  it('each transaction waits for its commit after its last operation; the queue manager serves others meanwhile', async () => {
+    const t = await trace(
+      `name: commit
+stop: { messages: 2 }
+transport: { operation: 1ms, network: 0ms, commit: 5ms }
+machines: { client: {}, server: {}, w1: {} }
+endpoints:
+  Sales:
+    handlers: { PlaceOrder: { duration: constant(10ms) } }
+    instances: [ { machine: w1 } ]
+senders:
+  Sender: { machine: client, sends: [ { message: PlaceOrder, to: Sales, arrivals: constant(1000/s) } ] }
+strategies: { d: { kind: distributor, machine: server, concurrency: 2 } }
+`,
+      ['send', 'accept', 'receive', 'register', 'forward', 'complete'],
+    );
+    expect(t.lines).toEqual([
+      // w1's "worker starting": 1 send operation (0-1), committed at 6; the server accepts it (6-7).
+      '6 | send | ready(w1) | w1 | Sales.distributor.control@server | via the outgoing queue',
+      '6 | accept | ready(w1) | server | Sales.distributor.control@server',
+      // The sender's send: 1 operation (1-2), committed at 7.
+      '7 | send | PlaceOrder#0 | client | Sales@server | via the outgoing queue',
+      '7 | accept | PlaceOrder#0 | server | Sales@server',
+      '8 | send | PlaceOrder#1 | client | Sales@server | via the outgoing queue',
+      // The control processor's receive and store (8-10) is done; while it waits for its commit
+      // (10-15) the queue manager serves forwarder 1's receive (10-11), an accept (11-12) and
+      // forwarder 2's receive (12-13).
+      '8 | receive | PlaceOrder#0 | distributor Sales@server | Sales@server',
+      '11 | accept | PlaceOrder#1 | server | Sales@server',
+      '12 | receive | PlaceOrder#1 | distributor Sales@server | Sales@server',
+      '15 | register | ready(w1) | distributor Sales@server | Sales.distributor.storage@server | 1 free slot for w1, session 1',
+      // Forwarder 1 pops the entry and sends (15-17), then commits at 22.
+      '22 | forward | PlaceOrder#0 | distributor Sales@server | w1 | entry of session 1',
+      '22 | send | PlaceOrder#0 | server | Sales@w1 | via the outgoing queue',
+      '22 | accept | PlaceOrder#0 | w1 | Sales@w1',
+      // The handler's transaction: receive (23-24), 10 ms of work, the ready send (34-35), commit at 40.
+      '23 | receive | PlaceOrder#0 | w1 | Sales@w1 | attempt 1',
+      '40 | complete | PlaceOrder#0 | w1 | w1',
+      '40 | send | ready(w1) | w1 | Sales.distributor.control@server | via the outgoing queue',
+      '40 | accept | ready(w1) | server | Sales.distributor.control@server',
+      '48 | register | ready(w1) | distributor Sales@server | Sales.distributor.storage@server | 1 free slot for w1, session 1',
+      '55 | forward | PlaceOrder#1 | distributor Sales@server | w1 | entry of session 1',
+      '55 | send | PlaceOrder#1 | server | Sales@w1 | via the outgoing queue',
+      '55 | accept | PlaceOrder#1 | w1 | Sales@w1',
+      '56 | receive | PlaceOrder#1 | w1 | Sales@w1 | attempt 1',
+      '73 | complete | PlaceOrder#1 | w1 | w1',
+      '73 | send | ready(w1) | w1 | Sales.distributor.control@server | via the outgoing queue',
+      '73 | accept | ready(w1) | server | Sales.distributor.control@server',
+    ]);
+  });
+});

@@ -37,6 +37,7 @@ const scenario: fc.Arbitrary<Scenario> = fc
     messages: fc.integer({ min: 20, max: 300 }),
     operationMs: fc.constantFrom(0, 0.2, 1),
     networkMs: fc.constantFrom(0, 0.5),
+    commitMs: fc.constantFrom(0, 2),
     express: fc.boolean(),
     rate: fc.integer({ min: 5, max: 200 }),
     meanMs: fc.integer({ min: 1, max: 100 }),
@@ -51,7 +52,7 @@ const scenario: fc.Arbitrary<Scenario> = fc
     stop: { messages: p.messages },
     warmup: { messages: 0 },
     drainMs: 30_000,
-    transport: { operationMs: p.operationMs, networkMs: p.networkMs, express: p.express },
+    transport: { operationMs: p.operationMs, networkMs: p.networkMs, commitMs: p.commitMs, express: p.express },
     machines: ['client', 'server', ...WORKERS].map((name) => ({ name, cores: 2 })),
     endpoints: [
       {

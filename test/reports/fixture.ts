@@ -14,7 +14,7 @@ export const scenario: Scenario = {
   warmup: { messages: 100 },
   drainMs: 3_600_000,
   sampleIntervalMs: 1000,
-  transport: { operationMs: 1, networkMs: 0.5 },
+  transport: { operationMs: 1, networkMs: 0.5, commitMs: 0 },
   machines: [
     { name: 'm1', cores: 2 },
     { name: 'm2', cores: 2 },

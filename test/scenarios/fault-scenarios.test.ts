@@ -38,7 +38,7 @@ describe('fault scenarios', () => {
     expect(worker2.filter((u) => u.time_s > 60 && u.time_s <= 120).some((u) => u.utilisation > 0.3)).toBe(true);
   });
 
-  it('worker-restart: with session ids storage stays within capacity; without, stale entries pile up', async () => {
+  it('worker-restart: with session ids storage stays within capacity and a restarted worker holds at most its old messages plus its capacity; without, surplus entries survive restarts', async () => {
     const result = await runFile('scenarios/worker-restart.yaml');
     const storage = 'Sales.distributor.storage@server';
     const withIds = runOf(result, 'with-sessions');
@@ -46,19 +46,23 @@ describe('fault scenarios', () => {
     expect(withIds.faults.length).toBeGreaterThan(3); // a random schedule: several restarts
     expect(maxLength(withIds, storage)).toBeLessThanOrEqual(4);
     expect(maxLength(withoutIds, storage)).toBeGreaterThan(12);
+    expect(maxLength(withoutIds, storage)).toBeLessThan(21); // the removal at "worker starting" (21 before it)
     // With session ids the restarted worker briefly holds up to its capacity extra (2 threads, 2 waiting).
     expect(withIds.instances.find((i) => i.instance === 'worker1')?.queue_length_max).toBeLessThanOrEqual(2);
     expect(withoutIds.summary.latency_mean_ms).toBeGreaterThan(1.5 * withIds.summary.latency_mean_ms);
   });
 
-  it('distributor-outage: a lengthy outage strands the senders\' messages and takes 20 minutes to drain', async () => {
+  it('distributor-outage: a lengthy outage strands the senders\' messages; the restarted distributor has lost its registrations, so two workers are left out and the drain takes 40 minutes', async () => {
     const result = await runFile('scenarios/distributor-outage.yaml');
     const short = runOf(result, 'distributor', 'short').faults[0];
     const lengthy = runOf(result, 'distributor', 'lengthy').faults[0];
     expect(short.stranded).toBeLessThan(400);
     expect(lengthy.stranded).toBeGreaterThan(14_000);
-    expect(lengthy.time_to_recover_s).toBeGreaterThan(1000);
-    expect(lengthy.time_to_recover_s).toBeLessThan(1500);
+    expect(lengthy.time_to_recover_s).toBeGreaterThan(2200);
+    expect(lengthy.time_to_recover_s).toBeLessThan(2800);
+    // Workers whose ready messages reached the restarted distributor before any entry of theirs was popped get nothing more.
+    const processed = runOf(result, 'distributor', 'lengthy').instances.map((i) => i.processed);
+    expect(processed.filter((n) => n < 2000)).toHaveLength(2);
     expect(runOf(result, 'distributor', 'lengthy').summary.latency_p99_ms).toBeGreaterThan(25 * 60_000);
     expect(runOf(result, 'distributor', 'lengthy').summary.lost).toBe(0);
     expect(runOf(result, 'round-robin', 'lengthy').faults[0].peak_backlog).toBeLessThan(20);
@@ -79,7 +83,8 @@ describe('fault scenarios', () => {
     const left = (strategy: string, variant: string) => runOf(result, strategy, variant).summary.queued_at_end;
     expect(left('round-robin', 'careful')).toBe(0);
     expect(left('round-robin', 'careless')).toBeGreaterThan(1000);
-    expect(left('distributor', 'careful')).toBeLessThanOrEqual(1);
+    // Under the distributor the careful way unregisters the worker first: nothing is stranded.
+    expect(left('distributor', 'careful')).toBe(0);
     expect(left('distributor', 'careless')).toBeLessThanOrEqual(1);
     const leftovers = runOf(result, 'round-robin', 'careless').leftovers;
     expect(leftovers.map((l) => l.queue)).toEqual(['Sales@worker3']);

@@ -1,7 +1,8 @@
 // The bundled mechanics scenarios show what their comments say.
 import { describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '../../sim/metrics/results.js';
-import { formatProblem, loadScenarioFile } from '../../sim/scenario/index.js';
+import { readFileSync } from 'node:fs';
+import { formatProblem, loadScenarioFile, loadScenarioText } from '../../sim/scenario/index.js';
 import { run, summaryOf } from '../helpers.js';
 
 function load(file: string) {
@@ -67,13 +68,37 @@ describe('short-vs-long-handlers', () => {
   });
 });
 
+describe('noop-drain: the docs\' measurement, a queue filled beforehand', () => {
+  it('direct pays 1 operation per message, the distributor 7: the drain gives a ratio of 7, from operation counts', async () => {
+    const result = await run(load('scenarios/measurements/noop-drain.yaml').scenario);
+    const direct = summaryOf(result, 'direct');
+    const distributor = summaryOf(result, 'distributor');
+    expect([direct.sent, direct.completed, distributor.completed]).toEqual([20000, 20000, 20000]);
+    expect(direct.operations).toBe(20000);
+    expect(distributor.operations / 20000).toBeGreaterThan(6.99);
+    expect(distributor.operations / 20000).toBeLessThan(7.01);
+    expect(direct.throughput_per_s / distributor.throughput_per_s).toBeGreaterThan(6.8);
+    expect(direct.throughput_per_s / distributor.throughput_per_s).toBeLessThan(7.2);
+  });
+});
+
 describe('distributor-concurrency', () => {
-  it('concurrency 1 cannot keep up; 2 x cores can', async () => {
+  it('at cpu 0ms, one forwarder is bound by its own commit waits; two or more overlap them', async () => {
     const result = await run(load('scenarios/distributor-concurrency.yaml').scenario);
     const one = summaryOf(result, 'concurrency-1');
+    const two = summaryOf(result, 'concurrency-2');
     const eight = summaryOf(result, 'concurrency-8');
-    expect(one.throughput_per_s).toBeLessThan(480);
+    // 1 / (3 operations of 0.2 ms + a 2 ms commit) = 385 per second at most, below the 500 sent.
+    expect(one.throughput_per_s).toBeLessThan(385);
+    expect(two.throughput_per_s).toBeGreaterThan(490);
     expect(eight.throughput_per_s).toBeGreaterThan(490);
     expect(one.latency_p99_ms).toBeGreaterThan(20 * eight.latency_p99_ms);
+  });
+
+  it('without a commit wait, concurrency changes nothing at cpu 0ms (the queue manager is one serial server)', async () => {
+    const loaded = loadScenarioText(readFileSync('scenarios/distributor-concurrency.yaml', 'utf8').replace('commit: 2ms', 'commit: 0ms'), 'scenarios/distributor-concurrency.yaml');
+    if (!loaded.ok) throw new Error('does not load');
+    const result = await run(loaded.scenario);
+    expect(summaryOf(result, 'concurrency-1').latency_p99_ms).toBe(summaryOf(result, 'concurrency-8').latency_p99_ms);
   });
 });

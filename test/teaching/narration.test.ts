@@ -153,6 +153,35 @@ strategies: { d: { kind: distributor, machine: server } }
   });
 });
 
+describe('narrated trace without session ids', () => {
+  it('a worker without session ids: no session on its slots, no promise of a missing ready message, and the ready message it does send', async () => {
+    // w1 crashes at 80 ms while it handles PlaceOrder #0, and starts again at 200 ms; old-style worker.
+    const all = await recordsWith(
+      `name: crash
+stop: { messages: 2 }
+${MACHINES}endpoints:
+  Sales:
+    handlers: { PlaceOrder: { duration: constant(100ms), reply: OrderPlaced } }
+    instances: [ { machine: w1 }, { machine: w2 } ]
+senders:
+  Sender: { machine: client, sends: [ { message: PlaceOrder, to: Sales, arrivals: constant(20/s) } ] }
+strategies: { d: { kind: distributor, machine: server, sessionIds: false } }
+`,
+      (at) => {
+        at(80, Ev.InstanceCrash, 0);
+        at(200, Ev.InstanceStart, 0);
+      },
+    );
+    const lines = narrateTrace(all, { messages: 2 });
+    const text = lines.join('\n');
+    expect(text).not.toMatch(/no ready message/);
+    expect(text).not.toMatch(/free slot \(session/);
+    expect(lines).toContain("  0.0555 s  The distributor on server takes w1's free slot and forwards PlaceOrder #0 to Sales@w1; free slots left: w2.");
+    // What the model did: w1 tells the distributor it is ready after the message of its old session.
+    expect(lines.find((l) => l.includes('w1 completes PlaceOrder #0'))).toMatch(/tells the distributor it is ready again\.$/);
+  });
+});
+
 describe('which messages the story follows', () => {
   it('--from: the first messages sent at or after the time, without the starts before it', async () => {
     const lines = narrateTrace(await records(DISTRIBUTOR), { messages: 1, fromMs: 30 });

@@ -97,6 +97,7 @@ export function buildWorld(scenario: Scenario, strategy: StrategySpec, observer:
           send.publish,
           createArrivalProcess(send.arrivals),
           createStream(scenario.seed, `arrivals/${key}`),
+          send.backlog ?? 0,
         ),
       );
     }

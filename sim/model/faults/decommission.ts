@@ -2,7 +2,8 @@
 import { Ev } from '../kernel/events.js';
 import { WORK } from '../kernel/message-pool.js';
 import type { World } from '../kernel/world.js';
-import { crashInstance } from '../processes/lifecycle.js';
+import { crashInstance, sendControl } from '../processes/lifecycle.js';
+import { ControlKind, DISCONNECTED } from '../kernel/distributor-state.js';
 import type { FaultSpec } from '../scenario-types.js';
 import type { FaultDefinition } from './definition.js';
 import { instancesOf } from './targets.js';
@@ -36,6 +37,9 @@ function decommissionInstances(world: World, f: FaultSpec): void {
       continue;
     }
     instance.removedAtMs = world.sim.now;
+    // Under a distributor the worker stops cleanly: it unregisters first, so nothing new is forwarded
+    // to it, then drains what it already has.
+    if (instance.distributor >= 0 && instance.running) sendControl(world, i, ControlKind.Disconnect, 0);
     const waitForRefresh = Math.max(...world.senders.map((s) => s.refreshMs));
     world.sim.schedule(waitForRefresh, Ev.DecommissionCheck, i, 0);
   }
@@ -47,6 +51,8 @@ export function decommissionCheck(world: World, i: number): void {
   if (!instance.running) return;
   let waiting = 0;
   for (let k = 0; k < instance.input.items.length; k++) if (world.pool.kind[instance.input.items.at(k)] === WORK) waiting++;
-  if (waiting === 0 && instance.busy.value === 0) crashInstance(world, i);
+  // Under a distributor it also waits until the distributor has unregistered it.
+  const unregistered = instance.distributor < 0 || world.distributors[instance.distributor].registered.get(i) === DISCONNECTED || !world.distributors[instance.distributor].running;
+  if (waiting === 0 && instance.busy.value === 0 && unregistered) crashInstance(world, i);
   else world.sim.schedule(1000, Ev.DecommissionCheck, i, 0);
 }

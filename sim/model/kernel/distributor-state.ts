@@ -3,6 +3,19 @@
 import type { Machine } from './machine.js';
 import type { MessageQueue } from './queue.js';
 
+/** What a control message (kind READY in the pool, its `round` field) says: see ../processes/worker-registry.ts. */
+export const ControlKind = {
+  /** A worker is ready for `id` more messages (sent inside a handler's transaction). */
+  Ready: 0,
+  /** "Worker starting": a new session announcing its capacity (`id`). */
+  Starting: 1,
+  /** The worker stops cleanly: unregister it. */
+  Disconnect: 2,
+} as const;
+
+/** A worker's registration after it disconnected (a worker never registered has none). */
+export const DISCONNECTED = -1;
+
 export class Distributor {
   /** Per forwarder: the data message it holds, or -1. */
   readonly holding: Int32Array;
@@ -21,6 +34,14 @@ export class Distributor {
   /** Per control processor: its consumer number, and the ready message in its open transaction (-1). */
   readonly controlConsumer: Int32Array;
   readonly controlHolding: Int32Array;
+  /**
+   * The registrations it holds in memory: per worker instance, its current session, or DISCONNECTED.
+   * A worker with none is unknown (it never sent "starting", or the distributor restarted since).
+   */
+  readonly registered = new Map<number, number>();
+  /** Free-slot entries and ready messages dropped, and entries removed at a "worker starting". */
+  droppedEntries = 0;
+  droppedReady = 0;
   /** False while the distributor process is crashed. */
   running = true;
   /** Messages forwarded, and forwards aborted for want of a free slot. */

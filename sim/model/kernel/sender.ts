@@ -59,5 +59,7 @@ export class SendStream {
     /** When its messages are sent, and the stream that draws it. */
     readonly arrivals: ArrivalProcess,
     readonly gapRng: RandomStream,
+    /** Messages already in the destination queue when the run starts. */
+    readonly backlog = 0,
   ) {}
 }

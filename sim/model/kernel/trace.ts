@@ -17,6 +17,9 @@ export type LossCause =
   | { readonly cause: 'express-crash' }
   | { readonly cause: 'vanished' };
 
+/** Why a distributor dropped an entry or a ready message: its session is not the worker's current one, the worker is unknown to it, or it disconnected. */
+export type DropCause = 'old-session' | 'unknown-worker' | 'disconnected';
+
 /** The fields of each kind of step. */
 export interface TraceFields {
   /** A worker process starts (a new session), or a distributor process starts again. */
@@ -41,10 +44,18 @@ export interface TraceFields {
   rollback: Record<never, never>;
   /** A handler's transaction committed. */
   complete: Record<never, never>;
-  /** A distributor forwarded a data message on a free-slot entry of this session. */
-  forward: { readonly session: number };
+  /** A distributor forwarded a data message on a free-slot entry of this session (labelled: entries carry session ids). */
+  forward: { readonly session: number; readonly labelled: boolean };
   /** A distributor stored free-slot entries for a worker. */
   register: { readonly slots: number; readonly worker: string; readonly session: number };
+  /** A distributor dropped a free-slot entry it popped, or a ready message, for this worker and session: why. */
+  drop: { readonly what: 'entry' | 'ready'; readonly worker: string; readonly session: number; readonly why: DropCause };
+  /**
+   * What a distributor knows of a worker changed: a "worker starting" (new session; `removed` old entries
+   * taken out of storage for workers without session ids), a re-registration from a popped entry after
+   * the distributor's own restart, or a clean stop (disconnected).
+   */
+  registration: { readonly worker: string; readonly session: number; readonly change: 'starting' | 'from-entry' | 'disconnected'; readonly removed: number };
   /** A distributor forwarder waits for a free slot. */
   wait: Record<never, never>;
   /** No free slot came in time. */

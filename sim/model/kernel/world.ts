@@ -118,6 +118,8 @@ export abstract class World implements EventHandler {
   stopReason = '';
 
   readonly networkMs: number;
+  /** The commit wait every transaction pays after its last operation (transport.commit). */
+  readonly commitMs: number;
   /** The current time-series bucket width (grows during a long drain). */
   sampleEveryMs: number;
   readonly stopMessages: number;
@@ -131,6 +133,7 @@ export abstract class World implements EventHandler {
     readonly sampleIntervalMs: number,
   ) {
     this.networkMs = scenario.transport.networkMs;
+    this.commitMs = scenario.transport.commitMs;
     this.stopMessages = scenario.stop.messages ?? Infinity;
     this.warmupMessages = scenario.warmup.messages ?? 0;
     this.warmupDurationMs = scenario.warmup.durationMs ?? 0;

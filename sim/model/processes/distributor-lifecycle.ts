@@ -1,7 +1,8 @@
 // The distributor process crashing and starting again. Its queues are durable and stay; what its
 // open transactions held rolls back: a data message to the head of the data queue, a popped entry
 // to the head of storage, a ready message to the head of the control queue. The restarted process
-// has new forwarders and control processors (events still addressed to the old ones are ignored).
+// has new forwarders and control processors (events still addressed to the old ones are ignored),
+// and no registrations: the first entry it pops for a worker registers that entry's session again.
 import { scheduleCpu } from './cpu-work.js';
 import type { Distributor } from '../kernel/distributor-state.js';
 import { Consumer } from '../kernel/consumer.js';
@@ -32,6 +33,8 @@ export function crashDistributor(world: World, d: Distributor): void {
 export function restartDistributor(world: World, d: Distributor): void {
   if (d.running) return;
   d.running = true;
+  // Its registrations were in memory: every worker is unknown until one of its entries is popped.
+  d.registered.clear();
   if (world.trace) world.emit('start', -1, d.name, d.machine.name, { process: 'distributor', concurrency: d.concurrency });
   for (let f = 0; f < d.concurrency; f++) {
     d.dataConsumer[f] = world.addConsumer(Consumer.Forwarder, d.index, f, d.data);

@@ -8,14 +8,15 @@
 // entry it waits; after `noWorkerTimeout` the transaction aborts, the message goes back to the head
 // of the data queue, and it is received again at once. Control processing runs `concurrency`
 // processors that receive a ready message and store one entry per announced slot (1 + slots
-// operations). Entries carry the worker's session, and so does the message forwarded on one.
+// operations). Entries carry the worker's session, and so does the message forwarded on one; which
+// entries and ready messages count is ./worker-registry.ts.
 import { Ev } from '../kernel/events.js';
-import { ENTRY } from '../kernel/message-pool.js';
 import { transmit } from './transport.js';
 import { Consumer } from '../kernel/consumer.js';
 import type { Distributor } from '../kernel/distributor-state.js';
 import type { World } from '../kernel/world.js';
 import { addCpuWork, CpuJob } from './cpu-work.js';
+import { applyControl, controlOperations, entryDrop, traceDrop } from './worker-registry.js';
 
 export function forwarderTake(world: World, c: number, m: number): void {
   const d = world.distributors[world.consumerRef[c]];
@@ -76,12 +77,32 @@ export function noWorkerTimeout(world: World, c: number): void {
   world.consumerIdle(c);
 }
 
-/** Pop the free-slot entry (a receive from storage) and send the held message: 2 operations. */
+/**
+ * Pop the free-slot entry (a receive from storage) and send the held message: 2 operations. An entry
+ * the distributor no longer accepts (./worker-registry.ts) is received (1 operation), dropped, and the
+ * next one popped.
+ */
 export function slotTake(world: World, c: number, entry: number): void {
   const d = world.distributors[world.consumerRef[c]];
-  d.waitingSince[world.consumerSub[c]] = NaN;
-  d.slotHolding[world.consumerSub[c]] = entry;
-  world.then(d.machine.operate(world.sim.now, 2), Ev.Commit, c, entry);
+  const f = world.consumerSub[c];
+  d.waitingSince[f] = NaN;
+  d.slotHolding[f] = entry;
+  const why = entryDrop(world, d, entry);
+  if (why !== null) {
+    if (world.trace) traceDrop(world, d, entry, 'entry', why);
+    world.then(d.machine.operate(world.sim.now, 1), Ev.Received, c, entry);
+    return;
+  }
+  world.then(d.machine.operate(world.sim.now, 2) + world.commitMs, Ev.Commit, c, entry);
+}
+
+/** A dropped entry was received: it is gone, and the forwarder pops the next one. */
+export function slotDropped(world: World, c: number, entry: number): void {
+  const d = world.distributors[world.consumerRef[c]];
+  d.slotHolding[world.consumerSub[c]] = -1;
+  d.droppedEntries++;
+  world.pool.release(entry);
+  waitForSlot(world, d, world.consumerSub[c]);
 }
 
 /** The forward committed: the held data message leaves for the entry's worker, tagged with its session. */
@@ -97,36 +118,21 @@ export function slotCommit(world: World, c: number, entry: number): void {
   d.holding[f] = -1;
   d.forwarded++;
   pool.forwardedAt[work] = world.sim.now;
-  if (world.trace) world.emit('forward', work, d.name, worker.name, { session: pool.session[work] });
+  if (world.trace) world.emit('forward', work, d.name, worker.name, { session: pool.session[work], labelled: world.sessionIds });
   transmit(world, work, d.machine.index, worker.input.index);
   world.consumerIdle(d.dataConsumer[f]);
 }
 
-/** A control processor takes a ready message: receive it, then store one entry per announced slot. */
-export function controlTake(world: World, c: number, ready: number): void {
+/** A control processor takes a control message: receive it (1 operation), then carry it out (./worker-registry.ts). */
+export function controlTake(world: World, c: number, m: number): void {
   const d = world.distributors[world.consumerRef[c]];
-  d.controlHolding[world.consumerSub[c]] = ready;
-  world.then(d.machine.operate(world.sim.now, 1 + world.pool.id[ready]), Ev.Commit, c, ready);
+  d.controlHolding[world.consumerSub[c]] = m;
+  world.then(d.machine.operate(world.sim.now, 1 + controlOperations(world, d, m)) + world.commitMs, Ev.Commit, c, m);
 }
 
-export function controlCommit(world: World, c: number, ready: number): void {
-  const pool = world.pool;
+export function controlCommit(world: World, c: number, m: number): void {
   const d = world.distributors[world.consumerRef[c]];
-  const slots = pool.id[ready];
-  const worker = pool.instance[ready];
-  const session = pool.session[ready];
   d.controlHolding[world.consumerSub[c]] = -1;
-  if (world.trace) world.emit('register', ready, d.name, d.storage.name, { slots, worker: world.instances[worker].name, session });
-  // The ready message becomes the first entry; the rest are new ones.
-  pool.kind[ready] = ENTRY;
-  pool.id[ready] = 1;
-  world.enqueue(ready, d.storage.index);
-  for (let i = 1; i < slots; i++) {
-    const entry = pool.allocate(ENTRY);
-    pool.instance[entry] = worker;
-    pool.session[entry] = session;
-    pool.id[entry] = 1;
-    world.enqueue(entry, d.storage.index);
-  }
+  applyControl(world, d, m);
   world.consumerIdle(c);
 }

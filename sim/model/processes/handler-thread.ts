@@ -73,7 +73,7 @@ export function handlerDone(world: World, c: number, m: number): void {
     world.threadOutcome[thread] = Outcome.Success;
     sends += (handler.replyType >= 0 && pool.send[m] >= 0 ? 1 : 0) + handler.publishTargets.length + (ackDue(world, instance.index, m) ? 1 : 0);
   }
-  world.then(sends === 0 ? now : instance.machine.operate(now, sends), Ev.Commit, c, m);
+  world.then((sends === 0 ? now : instance.machine.operate(now, sends)) + world.commitMs, Ev.Commit, c, m);
 }
 
 /** The transaction rolled back: the thread is free and the message is first in line again. */

@@ -1,8 +1,10 @@
 // Starting a run, starting worker processes, and senders re-reading the instance mapping.
 import { scheduleCpu } from './cpu-work.js';
 import { Ev } from '../kernel/events.js';
-import { scheduleNext } from './sending.js';
+import { createWork, scheduleNext } from './sending.js';
+import { route } from '../strategies/routing.js';
 import { READY } from '../kernel/message-pool.js';
+import { ControlKind } from '../kernel/distributor-state.js';
 import { Consumer } from '../kernel/consumer.js';
 import type { World } from '../kernel/world.js';
 
@@ -11,7 +13,10 @@ export function startRun(world: World): void {
   const sim = world.sim;
   const scenario = world.scenario;
   world.liveStreams = world.streams.length;
-  for (const stream of world.streams) scheduleNext(world, stream.index);
+  for (const stream of world.streams) {
+    fillBacklog(world, stream.index);
+    scheduleNext(world, stream.index);
+  }
   if (scenario.stop.durationMs !== undefined) sim.at(scenario.stop.durationMs, Ev.StopSending, 0, 0);
   if (world.warmupDurationMs > 0) sim.at(world.warmupDurationMs, Ev.WarmupEnd, 0, 0);
   else if (world.warmupMessages === 0) world.endWarmup();
@@ -36,7 +41,7 @@ export function startRun(world: World): void {
 /**
  * A worker process starts: a new session, with new handler threads that start taking messages; a
  * worker of a distributor announces its capacity with one "worker starting" message to the control
- * queue. Free-slot entries of earlier sessions stay where they are.
+ * queue. Free-slot entries of earlier sessions stay in storage until popped (see ./worker-registry.ts).
  */
 export function startInstance(world: World, i: number): void {
   const instance = world.instances[i];
@@ -54,15 +59,41 @@ export function startInstance(world: World, i: number): void {
     instance.threadConsumers.push(c);
     world.consumerIdle(c);
   }
-  if (instance.distributor < 0) return;
+  if (instance.distributor >= 0) sendControl(world, i, ControlKind.Starting, instance.capacity);
+}
+
+/** A worker sends a control message of its own (not inside a handler's transaction) to its distributor's control queue: 1 operation. */
+export function sendControl(world: World, i: number, kind: number, slots: number): void {
+  const instance = world.instances[i];
   const pool = world.pool;
   const m = pool.allocate(READY);
   pool.instance[m] = i;
-  pool.id[m] = instance.capacity;
+  pool.id[m] = slots;
+  pool.round[m] = kind;
   pool.session[m] = instance.session;
   pool.at[m] = instance.machine.index;
   const control = world.distributors[instance.distributor].control;
-  world.then(instance.machine.operate(world.sim.now, 1), Ev.SendDone, m, control.index);
+  world.then(instance.machine.operate(world.sim.now, 1) + world.commitMs, Ev.SendDone, m, control.index);
+}
+
+/**
+ * A queue filled beforehand: the stream's `backlog` messages are created (durations drawn in order,
+ * as if sent) and stored at once in the queue the strategy routes them to, with no operation paid.
+ */
+function fillBacklog(world: World, s: number): void {
+  const stream = world.streams[s];
+  if (stream.backlog === 0 || stream.publish) return;
+  const sender = stream.sender;
+  readMapping(world, sender.index);
+  for (let k = 0; k < stream.backlog; k++) {
+    for (const target of stream.targets) {
+      const m = createWork(world, target, s);
+      world.senderSent++;
+      const q = route(world, sender, world.handlers[target.handler], m);
+      if (q >= 0) world.enqueue(m, q);
+    }
+    world.afterSend();
+  }
 }
 
 /** A sender's timer: re-read the mapping, then schedule the next refresh. */

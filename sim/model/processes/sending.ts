@@ -27,7 +27,7 @@ export function arrival(world: World, s: number): void {
     world.senderSent++;
     const q = route(world, sender, world.handlers[target.handler], m);
     if (q < 0) continue; // no instance in the sender's mapping: lost, counted by route()
-    world.then(sender.machine.operate(now, 1), Ev.SendDone, m, q);
+    world.then(sender.machine.operate(now, 1) + world.commitMs, Ev.SendDone, m, q);
   }
   world.afterSend();
   if (!world.sendingStopped) scheduleNext(world, s);

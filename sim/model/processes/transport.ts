@@ -8,6 +8,9 @@
 // - receive: 1 operation on the receiving machine (a distributor's pop of a free-slot entry is a
 //   receive from its storage queue).
 // So a message costs each machine it touches one write when it arrives and one read when it is taken.
+// - commit: a transaction (a handler's, a forward, a control message's, a send's, a reply's receive)
+//   then waits `transport.commit` for its commit to be durable; the queue manager serves other work
+//   meanwhile, so only the committing process waits (once per transaction; an abort pays none).
 //
 // The shared queue of the `shared-queue` strategy is broker-side: no queue manager pays for storing
 // it; the sender pays its send, the network delay applies, the worker pays its receive.

@@ -52,8 +52,8 @@ const SENTENCES: { [K in StepKind]: Sentence<K> } = {
   timeout: (s, n) =>
     `${capitalise(n.distributor(s.distributor))} gives up (${s.detail}): its transaction rolls back and ${showMessage(s.msg)} goes back to the head of ${s.queue ?? 'its queue'}.`,
   forward: (s, n) =>
-    `${capitalise(n.distributor(s.distributor))} takes ${s.worker}'s free slot (session ${s.session}) and forwards ${showMessage(s.msg)} to ${s.queue ?? s.worker}` +
-    (s.current !== undefined && s.current !== s.session ? ` (${s.worker} now runs session ${s.current}: it will send no ready message for this one)` : '') +
+    `${capitalise(n.distributor(s.distributor))} takes ${s.worker}'s free slot${s.session !== '' ? ` (session ${s.session})` : ''} and forwards ${showMessage(s.msg)} to ${s.queue ?? s.worker}` +
+    (s.current !== undefined && s.session !== '' && s.current !== s.session ? ` (${s.worker} now runs session ${s.current}: it will send no ready message for this one)` : '') +
     `; ${s.free.length === 0 ? 'no free slots left' : `free slots left: ${slotList(s.free)}`}.`,
   take: (s) =>
     `${s.instance} receives ${showMessage(s.msg)} from ${s.queue}${s.attempt !== '1' ? ` (attempt ${s.attempt})` : ''}${waited(s.waitedMs)}` +

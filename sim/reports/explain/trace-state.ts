@@ -80,6 +80,12 @@ export class SlotStorage {
     if (k >= 0) list.splice(k, 1);
   }
 
+  /** Every entry of `worker` left storage (a "worker starting" without session ids removes them). */
+  removeAll(distributor: string, worker: string): void {
+    const list = this.of(distributor);
+    for (let k = list.length - 1; k >= 0; k--) if (list[k].worker === worker) list.splice(k, 1);
+  }
+
   /** A popped entry went back to the head of storage (its forwarder's transaction rolled back). */
   putBack(distributor: string, worker: string): void {
     this.of(distributor).unshift({ worker, session: '' });

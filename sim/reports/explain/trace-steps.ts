@@ -140,7 +140,7 @@ export interface ForwardStep extends At {
   msg: string;
   distributor: string;
   worker: string;
-  /** The session of the entry used, and the worker's session at that moment. */
+  /** The session of the entry used ('' for workers without session ids), and the worker's session at that moment. */
   session: string;
   current?: string;
   /** The worker's input queue (the send record after the forward). */

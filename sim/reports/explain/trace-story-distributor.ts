@@ -68,9 +68,10 @@ export function onForward(s: StoryState, r: Extract<TraceRecord, { event: 'forwa
   s.storage.pop(r.by, r.where, session);
   if (f === undefined) return;
   s.waitingAt(r.by).delete(f);
-  const current = s.sessions.get(r.where);
-  f.forwardSession = session;
-  s.add({ kind: 'forward', time: r.time_ms, msg: r.message, distributor: r.by, worker: r.where, session, current, free: s.storage.free(r.by) }, f);
+  // Only entries labelled with a session can be stale: an old-style worker sends a ready message for every message.
+  const current = r.labelled ? s.sessions.get(r.where) : undefined;
+  if (r.labelled) f.forwardSession = session;
+  s.add({ kind: 'forward', time: r.time_ms, msg: r.message, distributor: r.by, worker: r.where, session: r.labelled ? session : '', current, free: s.storage.free(r.by) }, f);
 }
 
 /** Told when it explains the story: a followed message's or a start's ready message, or a followed message waits for it. */

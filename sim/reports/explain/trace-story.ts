@@ -75,6 +75,12 @@ export class TraceStory {
         return onCommit(s, r, f);
       case 'forward': return onForward(s, r, f);
       case 'register': return onRegister(s, r, inWindow);
+      case 'drop':
+        if (r.what === 'entry') s.storage.pop(r.by, r.worker, String(r.session));
+        return;
+      case 'registration':
+        if (r.removed > 0) s.storage.removeAll(r.by, r.worker);
+        return;
       case 'wait': return onWait(s, r, f);
       case 'timeout': return onTimeout(s, r, f);
       case 'stall':
