@@ -1,15 +1,9 @@
 // `sim run FILE`: load and check the scenario, run every strategy, write the report directory all at
 // once (or nothing), print the comparison table.
 import path from 'node:path';
-import { runScenario } from '../metrics/run.js';
-import { beginOutput, createMessagesCsvWriter, findings, formatComparisonTable, writeReport } from '../reports/index.js';
 import { formatProblem, loadScenarioFile } from '../scenario/index.js';
-import { singlePoint } from '../metrics/sweep.js';
 import { checkStrategies, checkVariants, parseSeed, parseWorkers } from './arguments.js';
-import { runSweepCommand } from './sweep-command.js';
 import { UsageError } from './exit-codes.js';
-import { redisRunner } from './redis-run.js';
-import { shardCommand, wantsShard } from './shard-command.js';
 
 export interface RunArgs {
   file: string;
@@ -50,6 +44,9 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     .filter((v) => !args.variant || args.variant.includes(v.name))
     .map((v) => ({ ...v, scenario: withSeed(v.scenario) }));
 
+  // The simulation, the reports and the pools are imported once the scenario is known to be good.
+  const [{ runScenario }, { beginOutput, createMessagesCsvWriter, findings, formatComparisonTable, writeReport }, { singlePoint }, { shardCommand, wantsShard }] =
+    await Promise.all([import('../metrics/run.js'), import('../reports/index.js'), import('../metrics/sweep.js'), import('./shard-command.js')]);
   const dir = args.out ?? path.join('reports', scenario.name);
   if (loaded.sweep || scenario.replications > 1) {
     if (args.messagesCsv) throw new UsageError(['sim: --messages-csv is for single runs, not sweeps or replications']);
@@ -59,9 +56,10 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
       if (args.redis !== undefined) throw new UsageError(['sim: --redis and --shard are two ways to spread a sweep; give one']);
       return shardCommand(scenario, sweep, { ...args, rerunOptions: sweepOptions(args), workers }, print);
     }
-    const runner = args.redis === undefined ? undefined : redisRunner(args.redis, scenario, sweep, args.strategy);
+    const runner = args.redis === undefined ? undefined : (await import('./redis-run.js')).redisRunner(args.redis, scenario, sweep, args.strategy);
     const output = beginOutput(dir);
     try {
+      const { runSweepCommand } = await import('./sweep-command.js');
       await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, html: args.html, workers, runner, cost: loaded.cost }, print);
     } catch (error) {
       output.abort();
