@@ -64,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('strategy', { type: 'string', array: true, describe: 'run only this strategy (repeatable)' })
           .option('variant', { type: 'string', array: true, describe: 'run only this variant (repeatable)' })
           .option('set', { type: 'string', array: true, describe: 'override one scenario value: path=value (repeatable)' })
-          .option('workers', { type: 'string', describe: 'worker threads for sweeps (default: one per core)' })
+          .option('workers', { type: 'string', describe: 'worker threads: the runs (strategies, variants, sweep points) in parallel (default: one per core)' })
           .option('png', { type: 'boolean', default: true, describe: 'render charts to PNG too (--no-png to skip)' })
           .option('html', { type: 'boolean', default: true, describe: 'write report.html, everything in one page (--no-html to skip)' })
           .option('svg', { type: 'boolean', default: true, describe: 'render charts to SVG (--no-svg to skip)' })

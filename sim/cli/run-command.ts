@@ -44,14 +44,14 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     .filter((v) => !args.variant || args.variant.includes(v.name))
     .map((v) => ({ ...v, scenario: withSeed(v.scenario) }));
 
+  const workers = parseWorkers(args.workers);
   // The simulation, the reports and the pools are imported once the scenario is known to be good.
-  const [{ runScenario }, { beginOutput, createMessagesCsvWriter, findings, formatComparisonTable, writeReport }, { singlePoint }, { shardCommand, wantsShard }] =
-    await Promise.all([import('../metrics/run.js'), import('../reports/index.js'), import('../metrics/sweep.js'), import('./shard-command.js')]);
+  const [{ beginOutput, createMessagesCsvWriter, findings, formatComparisonTable, writeReport }, { runScenarioOnWorkers, singlePoint }, { shardCommand, wantsShard }] =
+    await Promise.all([import('../reports/index.js'), import('../metrics/sweep.js'), import('./shard-command.js')]);
   const dir = args.out ?? path.join('reports', scenario.name);
   if (loaded.sweep || scenario.replications > 1) {
     if (args.messagesCsv) throw new UsageError(['sim: --messages-csv is for single runs, not sweeps or replications']);
     const sweep = loaded.sweep ? { ...loaded.sweep, points: loaded.sweep.points.map((p) => ({ ...p, scenario: withSeed(p.scenario) })) } : singlePoint(scenario);
-    const workers = parseWorkers(args.workers);
     if (wantsShard(args)) {
       if (args.redis !== undefined) throw new UsageError(['sim: --redis and --shard are two ways to spread a sweep; give one']);
       return shardCommand(scenario, sweep, { ...args, rerunOptions: sweepOptions(args), workers }, print);
@@ -71,7 +71,7 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
   const output = beginOutput(dir);
   const messages = args.messagesCsv ? createMessagesCsvWriter(output.tempPath('messages.csv')) : undefined;
   try {
-    const result = await runScenario(scenario, { strategies: args.strategy, variants, messages });
+    const result = await runScenarioOnWorkers(scenario, { strategies: args.strategy, variants, messages, workers });
     messages?.close();
     const notes = findings(result);
     const files = await writeReport(result, output, { svg: args.svg, png: args.png, html: args.html, findings: notes });

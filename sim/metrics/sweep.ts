@@ -10,7 +10,8 @@ import type { Scenario, Sweep } from '../model/scenario-types.js';
 import type { CostSpec } from '../scenario/build-cost.js';
 import { estimate } from './estimate.js';
 import { planRows, type Pricing } from './plan.js';
-import type { AggregateRow, RunResult, SummaryRow, SweepResult, SweepRun } from './results.js';
+import type { AggregateRow, RunResult, ScenarioResult, SummaryRow, SweepResult, SweepRun } from './results.js';
+import { runScenario, type RunOptions } from './run.js';
 import { replicationSeed, runTask, type SweepTask } from './sweep-task.js';
 
 export interface SweepOptions {
@@ -68,6 +69,24 @@ export function pricingOf(scenario: Scenario, sweep: Sweep, cost: CostSpec | und
   if (cost === undefined) return undefined;
   const byIndex = new Map(sweep.points.map((p) => [p.index, p.scenario]));
   return { cost, scenarioAt: (point: number) => byIndex.get(point) ?? scenario };
+}
+
+/**
+ * Runs a scenario's strategies and variants like runScenario, each run on a worker thread when there is
+ * more than one (default: one thread per core). Each run is deterministic and the results come back
+ * in run order, so the output is byte-identical to one thread. A message sink or a trace needs every
+ * run in this thread: those run here.
+ */
+export async function runScenarioOnWorkers(scenario: Scenario, options: RunOptions & { workers?: number }): Promise<ScenarioResult> {
+  const variants = options.variants && options.variants.length > 0 ? options.variants : [{ name: '', overrides: {}, scenario }];
+  const tasks: SweepTask[] = variants.flatMap((v) =>
+    v.scenario.strategies
+      .filter((s) => !options.strategies || options.strategies.includes(s.name))
+      .map((s) => ({ scenario: v.scenario, strategy: s.name, seed: v.scenario.seed, variant: v.name })),
+  );
+  if (options.messages || options.trace || tasks.length <= 1 || (options.workers ?? availableParallelism()) <= 1) return runScenario(scenario, options);
+  const runs = await runTasks(tasks, { workers: options.workers });
+  return { scenario, variants: variants.map((v) => v.name).filter((n) => n !== ''), runs };
 }
 
 /** Runs the tasks on worker threads (or this thread); the results come back in task order. */
