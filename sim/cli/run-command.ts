@@ -2,7 +2,7 @@
 // once (or nothing), print the comparison table.
 import path from 'node:path';
 import { formatProblem, loadScenarioFile } from '../scenario/index.js';
-import { checkStrategies, checkVariants, parseSeed, parseWorkers } from './arguments.js';
+import { checkStrategies, checkVariants, parseSeed, parseWorkers, wantsShard } from './arguments.js';
 import { UsageError } from './exit-codes.js';
 
 export interface RunArgs {
@@ -46,14 +46,16 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
 
   const workers = parseWorkers(args.workers);
   // The simulation, the reports and the pools are imported once the scenario is known to be good.
-  const [{ beginOutput, createMessagesCsvWriter, findings, formatComparisonTable, writeReport }, { runScenarioOnWorkers, singlePoint }, { shardCommand, wantsShard }] =
-    await Promise.all([import('../reports/index.js'), import('../metrics/sweep.js'), import('./shard-command.js')]);
+  // The distributed layer (BullMQ, Redis) only for --shard or --redis.
+  const [{ beginOutput, createMessagesCsvWriter, findings, formatComparisonTable, writeReport }, { runScenarioOnWorkers, singlePoint }] =
+    await Promise.all([import('../reports/index.js'), import('../metrics/sweep.js')]);
   const dir = args.out ?? path.join('reports', scenario.name);
   if (loaded.sweep || scenario.replications > 1) {
     if (args.messagesCsv) throw new UsageError(['sim: --messages-csv is for single runs, not sweeps or replications']);
     const sweep = loaded.sweep ? { ...loaded.sweep, points: loaded.sweep.points.map((p) => ({ ...p, scenario: withSeed(p.scenario) })) } : singlePoint(scenario);
     if (wantsShard(args)) {
       if (args.redis !== undefined) throw new UsageError(['sim: --redis and --shard are two ways to spread a sweep; give one']);
+      const { shardCommand } = await import('./shard-command.js');
       return shardCommand(scenario, sweep, { ...args, rerunOptions: sweepOptions(args), workers }, print);
     }
     const runner = args.redis === undefined ? undefined : (await import('./redis-run.js')).redisRunner(args.redis, scenario, sweep, args.strategy);

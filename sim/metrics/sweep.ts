@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { Scenario, Sweep } from '../model/scenario-types.js';
 import type { CostSpec } from '../scenario/build-cost.js';
 import { estimate } from './estimate.js';
@@ -105,6 +104,7 @@ export async function runTasks(tasks: SweepTask[], options: SweepOptions): Promi
     for (const [i, task] of tasks.entries()) out.push(await finished(i, await runTask(task)));
     return out;
   }
+  const { Piscina } = await import('piscina'); // the thread pool only when there are threads
   const pool = new Piscina({ filename: worker, minThreads: workers, maxThreads: workers });
   try {
     return await Promise.all(tasks.map((task, i) => (pool.run(task) as Promise<RunResult>).then((r) => finished(i, r))));
