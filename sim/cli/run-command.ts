@@ -70,13 +70,15 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     return;
   }
   if (wantsShard(args) || args.redis !== undefined) throw new UsageError(['sim: --shard and --redis spread the runs of a sweep; this scenario has no sweep and one replication']);
+  // The charts' render threads load their libraries while the simulation runs.
+  const renderPool = args.svg || args.png ? await (await import('../reports/render/render-pool.js')).startRenderPool() : undefined;
   const output = beginOutput(dir);
   const messages = args.messagesCsv ? createMessagesCsvWriter(output.tempPath('messages.csv')) : undefined;
   try {
     const result = await runScenarioOnWorkers(scenario, { strategies: args.strategy, variants, messages, workers });
     messages?.close();
     const notes = findings(result);
-    const files = await writeReport(result, output, { svg: args.svg, png: args.png, html: args.html, findings: notes });
+    const files = await writeReport(result, output, { svg: args.svg, png: args.png, html: args.html, findings: notes, renderer: renderPool?.render });
     output.write('findings.txt', notes.map((note) => `${note}\n`).join(''));
     output.commit();
     const total = files.length + 1 + (messages ? 1 : 0);
@@ -90,5 +92,7 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     messages?.close();
     output.abort();
     throw error;
+  } finally {
+    await renderPool?.close();
   }
 }
