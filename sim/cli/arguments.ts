@@ -39,3 +39,8 @@ export function parseWorkers(raw: unknown): number | undefined {
   if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError([`sim: --workers must be a positive integer, got ${JSON.stringify(text)}`]);
   return Number(text);
 }
+
+/** True when the command line asks for one shard of a sweep (--shard, or --shard-index-env with --shards). */
+export function wantsShard(args: { shard?: string; shardIndexEnv?: string; shards?: string }): boolean {
+  return args.shard !== undefined || args.shardIndexEnv !== undefined || args.shards !== undefined;
+}

@@ -7,13 +7,8 @@ import { CustomStrategyError } from '../model/strategies/custom-strategy.js';
 import { OutputError } from '../reports/index.js';
 import { packageVersion, prepareArgv } from './argv.js';
 import { allowExit, guardExit, installSignalHandlers } from './signals.js';
-import { scenarioJsonSchema } from '../scenario/index.js';
 import { exitCodeFor, UsageError, type Outcome } from './exit-codes.js';
-import { mergeCommand } from './merge-command.js';
 import { playgroundModule } from './playground-command.js';
-import { runCommand } from './run-command.js';
-import { workerCommand } from './worker-command.js';
-import { traceCommand } from './trace-command.js';
 
 /**
  * A scenario file named on the command line, read from the folder the user typed it in: under
@@ -51,6 +46,7 @@ function report(error: unknown): Outcome {
   return 'internal-error';
 }
 
+// Each command's modules are imported when it runs, so that `sim --help` and `sim schema` start light.
 export async function main(argv: string[]): Promise<number> {
   let outcome: Outcome = 'ok';
   const guard = async (work: () => Promise<void> | void): Promise<void> => {
@@ -81,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('strategy', { type: 'string', array: true, describe: 'run only this strategy (repeatable)' })
           .option('variant', { type: 'string', array: true, describe: 'run only this variant (repeatable)' })
           .option('set', { type: 'string', array: true, describe: 'override one scenario value: path=value (repeatable)' })
-          .option('workers', { type: 'string', describe: 'worker threads for sweeps (default: one per core)' })
+          .option('workers', { type: 'string', describe: 'worker threads: the runs (strategies, variants, sweep points) in parallel (default: one per core)' })
           .option('png', { type: 'boolean', default: true, describe: 'render charts to PNG too (--no-png to skip)' })
           .option('html', { type: 'boolean', default: true, describe: 'write report.html, everything in one page (--no-html to skip)' })
           .option('svg', { type: 'boolean', default: true, describe: 'render charts to SVG (--no-svg to skip)' })
@@ -90,8 +86,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('shards', { type: 'string', describe: 'the number of shards, with --shard-index-env' })
           .option('redis', { type: 'string', describe: 'run the sweep on the `sim worker` pool behind this Redis URL' }),
       (a) =>
-        guard(() =>
-          runCommand(
+        guard(async () =>
+          (await import('./run-command.js')).runCommand(
             { file: userFile(a.file), out: a.out, seed: a.seed, messagesCsv: a['messages-csv'], strategy: a.strategy, variant: a.variant, set: a.set, svg: a.svg, png: a.png, html: a.html, workers: a.workers, shard: a.shard, shardIndexEnv: a['shard-index-env'], shards: a.shards, redis: a.redis },
             out,
           ),
@@ -111,8 +107,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('seed', { type: 'string', describe: "override the scenario's seed (non-negative integer)" })
           .option('set', { type: 'string', array: true, describe: 'override one scenario value: path=value (repeatable)' }),
       (a) =>
-        guard(() =>
-          traceCommand({ file: userFile(a.file), strategy: a.strategy, variant: a.variant, messages: a.messages, from: a.from, mermaid: a.mermaid, seed: a.seed, set: a.set }, out),
+        guard(async () =>
+          (await import('./trace-command.js')).traceCommand({ file: userFile(a.file), strategy: a.strategy, variant: a.variant, messages: a.messages, from: a.from, mermaid: a.mermaid, seed: a.seed, set: a.set }, out),
         ),
     )
     .command(
@@ -125,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('png', { type: 'boolean', default: true, describe: 'render charts to PNG too (--no-png to skip)' })
           .option('html', { type: 'boolean', default: true, describe: 'write report.html (--no-html to skip)' })
           .option('svg', { type: 'boolean', default: true, describe: 'render charts to SVG (--no-svg to skip)' }),
-      (a) => guard(() => mergeCommand({ dirs: a.dirs, out: a.out, svg: a.svg, png: a.png, html: a.html }, out)),
+      (a) => guard(async () => (await import('./merge-command.js')).mergeCommand({ dirs: a.dirs, out: a.out, svg: a.svg, png: a.png, html: a.html }, out)),
     )
     .command(
       'worker',
@@ -135,10 +131,10 @@ export async function main(argv: string[]): Promise<number> {
           .option('redis', { type: 'string', demandOption: true, describe: 'Redis URL, e.g. redis://queue-host:6379' })
           .option('concurrency', { type: 'string', describe: 'runs at once, one thread each (default 1)' })
           .option('lock-timeout', { type: 'string', describe: "how long a run's lock lasts unrenewed: a dead worker's runs are taken up again after about this (default 10s)" }),
-      (a) => guard(() => workerCommand({ redis: a.redis, concurrency: a.concurrency, lockTimeout: a['lock-timeout'] }, out)),
+      (a) => guard(async () => (await import('./worker-command.js')).workerCommand({ redis: a.redis, concurrency: a.concurrency, lockTimeout: a['lock-timeout'] }, out)),
     )
     .command('schema', 'print the JSON Schema of the scenario format', {}, () =>
-      guard(() => out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`)),
+      guard(async () => out(`${JSON.stringify((await import('../scenario/schema.js')).scenarioJsonSchema(), null, 2)}\n`)),
     )
     .command(playgroundModule(guard, out))
     .demandCommand(1, 'name a command: run, trace, schema, playground, merge or worker')

@@ -1,15 +1,9 @@
 // `sim run FILE`: load and check the scenario, run every strategy, write the report directory all at
 // once (or nothing), print the comparison table.
 import path from 'node:path';
-import { runScenario } from '../metrics/run.js';
-import { beginOutput, createMessagesCsvWriter, findings, formatComparisonTable, writeReport } from '../reports/index.js';
 import { formatProblem, loadScenarioFile } from '../scenario/index.js';
-import { singlePoint } from '../metrics/sweep.js';
-import { checkStrategies, checkVariants, parseSeed, parseWorkers } from './arguments.js';
-import { runSweepCommand } from './sweep-command.js';
+import { checkStrategies, checkVariants, parseSeed, parseWorkers, wantsShard } from './arguments.js';
 import { UsageError } from './exit-codes.js';
-import { redisRunner } from './redis-run.js';
-import { shardCommand, wantsShard } from './shard-command.js';
 import { defaultOutDir } from './out-place.js';
 import { announceSize, capWorkers, expectedMessages, stopNotes } from './run-size.js';
 import { progressBar } from './progress.js';
@@ -58,18 +52,23 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     .filter((v) => !args.variant || args.variant.includes(v.name))
     .map((v) => ({ ...v, scenario: withSeed(v.scenario) }));
 
+  // The simulation, the reports and the pools are imported once the scenario is known to be good.
+  // The distributed layer (BullMQ, Redis) only for --shard or --redis.
+  const [{ beginOutput, createMessagesCsvWriter, findings, formatComparisonTable, writeReport }, { runScenarioOnWorkers, singlePoint }] =
+    await Promise.all([import('../reports/index.js'), import('../metrics/sweep.js')]);
   const dir = args.out ?? defaultOutDir(scenario.name);
   if (loaded.sweep || scenario.replications > 1) {
     if (args.messagesCsv) throw new UsageError(['sim: --messages-csv is for single runs, not sweeps or replications']);
     const sweep = loaded.sweep ? { ...loaded.sweep, points: loaded.sweep.points.map((p) => ({ ...p, scenario: withSeed(p.scenario) })) } : singlePoint(scenario);
-    const workers = parseWorkers(args.workers);
     if (wantsShard(args)) {
       if (args.redis !== undefined) throw new UsageError(['sim: --redis and --shard are two ways to spread a sweep; give one']);
+      const { shardCommand } = await import('./shard-command.js');
       return shardCommand(scenario, sweep, { ...args, rerunOptions: sweepOptions(args), workers, cost: loaded.cost }, print);
     }
-    const runner = args.redis === undefined ? undefined : redisRunner(args.redis, scenario, sweep, args.strategy, loaded.cost);
+    const runner = args.redis === undefined ? undefined : (await import('./redis-run.js')).redisRunner(args.redis, scenario, sweep, args.strategy, loaded.cost);
     const output = beginOutput(dir);
     try {
+      const { runSweepCommand } = await import('./sweep-command.js');
       await runSweepCommand(scenario, sweep, output, { strategy: args.strategy, svg: args.svg, png: args.png, html: args.html, workers: capWorkers(workers, warn), runner, cost: loaded.cost }, print);
     } catch (error) {
       output.abort();
@@ -78,6 +77,8 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     return;
   }
   if (wantsShard(args) || args.redis !== undefined) throw new UsageError(['sim: --shard and --redis spread the runs of a sweep; this scenario has no sweep and one replication']);
+  // The charts' render threads load their libraries while the simulation runs.
+  const renderPool = args.svg || args.png ? await (await import('../reports/render/render-pool.js')).startRenderPool() : undefined;
   const output = beginOutput(dir);
   const runCount = (variants.length > 0 ? variants : [{ scenario }]).reduce(
     (n, v) => n + v.scenario.strategies.filter((st) => !args.strategy || args.strategy.includes(st.name)).length,
@@ -87,11 +88,11 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
   const progress = progressBar(scenario.name);
   const messages = args.messagesCsv ? createMessagesCsvWriter(output.tempPath('messages.csv')) : undefined;
   try {
-    const result = await runScenario(scenario, { strategies: args.strategy, variants, messages, onRunDone: (done) => progress.update(done, runCount) });
+    const result = await runScenarioOnWorkers(scenario, { strategies: args.strategy, variants, messages, workers: capWorkers(workers, warn), onRunDone: (done) => progress.update(done, runCount) });
     progress.stop();
     messages?.close();
     const notes = [...stopNotes(result.runs), ...findings(result)];
-    const files = await writeReport(result, output, { svg: args.svg, png: args.png, html: args.html, findings: notes });
+    const files = await writeReport(result, output, { svg: args.svg, png: args.png, html: args.html, findings: notes, renderer: renderPool?.render });
     output.write('findings.txt', notes.map((note) => `${note}\n`).join(''));
     output.commit();
     const total = files.length + 1 + (messages ? 1 : 0);
@@ -106,5 +107,7 @@ export async function runCommand(args: RunArgs, print: (text: string) => void): 
     messages?.close();
     output.abort();
     throw error;
+  } finally {
+    await renderPool?.close();
   }
 }

@@ -29,10 +29,6 @@ export async function asUsage<T>(work: () => Promise<T> | T): Promise<T> {
   }
 }
 
-export function wantsShard(args: { shard?: string; shardIndexEnv?: string; shards?: string }): boolean {
-  return args.shard !== undefined || args.shardIndexEnv !== undefined || args.shards !== undefined;
-}
-
 function shardOf(args: ShardArgs): ShardId {
   if (args.shard !== undefined && args.shardIndexEnv !== undefined) throw new UsageError(['sim: give --shard I/N or --shard-index-env VAR --shards N, not both']);
   if (args.shard !== undefined) {

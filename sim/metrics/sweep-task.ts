@@ -11,6 +11,8 @@ export interface SweepTask {
   scenario: Scenario;
   strategy: string;
   seed: number;
+  /** The variant's name when the task is one run of a scenario's variants (it labels the rows). */
+  variant?: string;
 }
 
 export async function runTask(task: SweepTask): Promise<RunResult> {
@@ -19,7 +21,7 @@ export async function runTask(task: SweepTask): Promise<RunResult> {
   const strategy = scenario.strategies.find((s) => s.name === task.strategy);
   if (!strategy) throw new Error(`internal: no strategy ${task.strategy}`);
   const custom = strategy.kind === 'custom' && strategy.modulePath ? await loadCustomStrategy(strategy.modulePath, `strategy ${strategy.name}`) : undefined;
-  return runStrategy(scenario, strategy, { custom });
+  return runStrategy(scenario, strategy, { custom, variant: task.variant });
 }
 
 /**

@@ -7,12 +7,12 @@ import { availableParallelism } from 'node:os';
 import { CustomStrategyError, describeValue } from '../model/strategies/custom-strategy.js';
 import type { CustomProblem } from './sweep-worker.js';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { Scenario, Sweep } from '../model/scenario-types.js';
 import type { CostSpec } from '../scenario/build-cost.js';
 import { estimate } from './estimate.js';
 import { planRows, pricingOf, type Pricing } from './plan.js';
-import type { AggregateRow, RunResult, SummaryRow, SweepResult, SweepRun } from './results.js';
+import type { AggregateRow, RunResult, ScenarioResult, SummaryRow, SweepResult, SweepRun } from './results.js';
+import { runScenario, type RunOptions } from './run.js';
 import { replicationSeed, runTask, type SweepTask } from './sweep-task.js';
 
 export interface SweepOptions {
@@ -65,6 +65,24 @@ export function assembleSweep(scenario: Scenario, parameters: string[], runs: Sw
   return { scenario, parameters, runs, aggregates, plan, ...(pricing === undefined ? {} : { cost: pricing.cost }) };
 }
 
+/**
+ * Runs a scenario's strategies and variants like runScenario, each run on a worker thread when there is
+ * more than one (default: one thread per core). Each run is deterministic and the results come back
+ * in run order, so the output is byte-identical to one thread. A message sink or a trace needs every
+ * run in this thread: those run here.
+ */
+export async function runScenarioOnWorkers(scenario: Scenario, options: RunOptions & { workers?: number }): Promise<ScenarioResult> {
+  const variants = options.variants && options.variants.length > 0 ? options.variants : [{ name: '', overrides: {}, scenario }];
+  const tasks: SweepTask[] = variants.flatMap((v) =>
+    v.scenario.strategies
+      .filter((s) => !options.strategies || options.strategies.includes(s.name))
+      .map((s) => ({ scenario: v.scenario, strategy: s.name, seed: v.scenario.seed, variant: v.name })),
+  );
+  if (options.messages || options.trace || tasks.length <= 1 || (options.workers ?? availableParallelism()) <= 1) return runScenario(scenario, options);
+  const runs = await runTasks(tasks, { workers: options.workers, onProgress: (done) => options.onRunDone?.(done) });
+  return { scenario, variants: variants.map((v) => v.name).filter((n) => n !== ''), runs };
+}
+
 /** Runs the tasks on worker threads (or this thread); the results come back in task order. */
 export async function runTasks(tasks: SweepTask[], options: SweepOptions): Promise<RunResult[]> {
   const total = tasks.length;
@@ -81,6 +99,7 @@ export async function runTasks(tasks: SweepTask[], options: SweepOptions): Promi
     for (const [i, task] of tasks.entries()) out.push(await finished(i, await runTask(task)));
     return out;
   }
+  const { Piscina } = await import('piscina'); // the thread pool only when there are threads
   const pool = new Piscina({ filename: worker, minThreads: workers, maxThreads: workers });
   const custom = tasks.some((t) => t.scenario.strategies.some((s) => s.name === t.strategy && s.kind === 'custom'));
   const settle = (i: number, answer: RunResult | CustomProblem): Promise<RunResult> => {

@@ -33,7 +33,17 @@ export interface ReportOptions {
   html?: boolean;
   /** The findings report.html lists; for an ordinary run they are computed from the result when not given. */
   findings?: string[];
+  /** Draws the charts (default: one after the other in this thread; render/render-pool.ts draws several at once). */
+  renderer?: ChartRenderer;
 }
+
+/** A chart's SVG and, when `png` is true, its PNG. */
+export type ChartRenderer = (spec: object, png: boolean) => Promise<{ svg: string; png?: Buffer }>;
+
+const renderHere: ChartRenderer = async (spec, png) => {
+  const svg = await renderSvg(spec);
+  return { svg, png: png ? renderPng(svg) : undefined };
+};
 
 /** A sweep's result, rather than an ordinary run's. */
 export function isSweepResult(result: ScenarioResult | SweepResult): result is SweepResult {
@@ -67,11 +77,12 @@ export async function reportFiles(result: ScenarioResult | SweepResult, opts: Re
         ];
   for (const chart of charts) files.push([`${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n']);
   if (opts.svg || opts.png) {
-    for (const chart of charts) {
-      const svg = await renderSvg(chart.spec);
-      if (opts.svg) files.push([`${chart.name}.svg`, svg]);
-      if (opts.png) files.push([`${chart.name}.png`, renderPng(svg)]);
-    }
+    const render = opts.renderer ?? renderHere;
+    const drawn = await Promise.all(charts.map((chart) => render(chart.spec, opts.png === true)));
+    charts.forEach((chart, i) => {
+      if (opts.svg) files.push([`${chart.name}.svg`, drawn[i].svg]);
+      if (opts.png) files.push([`${chart.name}.png`, drawn[i].png as Buffer]);
+    });
   }
   if (opts.html) {
     const notes = opts.findings ?? (run !== undefined ? findings(run) : sweepFindings(sweep as SweepResult));
