@@ -17,12 +17,13 @@ import { findings } from './text/findings.js';
 import { sweepFindings } from './text/sweep-findings.js';
 import { buildHtmlReport } from './html/html-report.js';
 import type { Output } from './output-dir.js';
-import { renderPng } from './render/png.js';
+import { renderPngAsync } from './render/png.js';
 import { queueHeatmapChart } from './charts/queue-heatmap.js';
 import { utilisationHeatmapChart } from './charts/utilisation-heatmap.js';
 import { renderSvg } from './render/svg.js';
 import { buildSweepCharts } from './charts/sweep-charts.js';
 import { planCsv, sweepCsv, sweepSummaryCsv } from './csv/sweep-csv.js';
+import { specJson } from './charts/spec-json.js';
 
 export interface ReportOptions {
   /** Render every chart to <name>.svg as well (loads vega, ~0.4 s plus ~0.1 s per chart). */
@@ -65,17 +66,29 @@ export async function reportFiles(result: ScenarioResult | SweepResult, opts: Re
           { name: 'queue-heatmap', spec: queueHeatmapChart(result as ScenarioResult) },
           { name: 'utilisation-heatmap', spec: utilisationHeatmapChart(result as ScenarioResult) },
         ];
-  for (const chart of charts) files.push([`${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n']);
-  if (opts.svg || opts.png) {
+  for (const chart of charts) files.push([`${chart.name}.vl.json`, specJson(chart.spec)]);
+  // report.html shows the SVGs too. Each PNG is drawn off the main thread while the next SVG is laid out.
+  const svgs: string[] = [];
+  if (opts.svg || opts.png || opts.html) {
+    const pngs: Promise<Buffer>[] = [];
     for (const chart of charts) {
       const svg = await renderSvg(chart.spec);
-      if (opts.svg) files.push([`${chart.name}.svg`, svg]);
-      if (opts.png) files.push([`${chart.name}.png`, renderPng(svg)]);
+      svgs.push(svg);
+      if (opts.png) {
+        const png = renderPngAsync(svg);
+        png.catch(() => undefined); // a later SVG may fail first; this one's failure is awaited below
+        pngs.push(png);
+      }
     }
+    const drawn = await Promise.all(pngs);
+    charts.forEach((chart, i) => {
+      if (opts.svg) files.push([`${chart.name}.svg`, svgs[i]]);
+      if (opts.png) files.push([`${chart.name}.png`, drawn[i]]);
+    });
   }
   if (opts.html) {
     const notes = opts.findings ?? (run !== undefined ? findings(run) : sweepFindings(sweep as SweepResult));
-    files.push(['report.html', await buildHtmlReport({ result: run, sweep, findings: notes, charts })]);
+    files.push(['report.html', buildHtmlReport({ result: run, sweep, findings: notes, charts: charts.map((chart, i) => ({ name: chart.name, svg: svgs[i] })) })]);
   }
   return files;
 }
