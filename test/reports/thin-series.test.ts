@@ -64,14 +64,25 @@ describe('thinOne', () => {
 describe('thinSeries', () => {
   it('thins each series on its own and keeps the rows in their order', () => {
     const rows = Array.from({ length: 2000 }, (_, i) => ({ queue: i % 2 === 0 ? 'a' : 'b', t: Math.floor(i / 2), v: i % 2 === 0 ? 1 : Math.floor(i / 2) % 17 }));
-    const thin = thinSeries(rows, (row) => row.queue, (row) => row.v, 100);
+    const thin = thinSeries(rows, (row) => row.queue, [(row) => row.v], 100);
     const a = thin.filter((row) => row.queue === 'a');
     expect(a.map((row) => row.t)).toEqual([0, 999]);
     const b = thin.filter((row) => row.queue === 'b');
     expect(b.length).toBeLessThanOrEqual(102);
     expect(b.length).toBeGreaterThan(50);
     expect(thin.map((row) => rows.indexOf(row))).toEqual([...thin.map((row) => rows.indexOf(row))].sort((x, y) => x - y));
-    expect(thinSeries(rows, (row) => row.queue, (row) => row.v, 100)).toEqual(thin);
+    expect(thinSeries(rows, (row) => row.queue, [(row) => row.v], 100)).toEqual(thin);
+  });
+
+  it('keeps the shape of every line drawn from the rows: a flat value with a moving average that rises', () => {
+    // The value is flat, its average is not: rows the flat value could lose are still the average's.
+    const rows = Array.from({ length: 50 }, (_, t) => ({ t, v: 500, average: t < 30 ? 500 : 500 + (t - 30) }));
+    const thin = thinSeries(rows, () => '', [(row) => row.v, (row) => row.average]);
+    expect(thin.map((row) => row.t)).toEqual([0, ...Array.from({ length: 20 }, (_, k) => 30 + k)]);
+    const long = Array.from({ length: 5000 }, (_, t) => ({ t, v: t % 7, average: Math.sin(t / 300) }));
+    const kept = thinSeries(long, () => '', [(row) => row.v, (row) => row.average]);
+    expect(kept.length).toBeLessThanOrEqual(SERIES_POINTS + 2);
+    expect(Math.max(...kept.map((row) => row.average))).toBe(Math.max(...long.map((row) => row.average)));
   });
 });
 

@@ -13,10 +13,11 @@
 export const SERIES_POINTS = 400;
 
 /**
- * The rows worth drawing, in their original order. `series` names the line a row belongs to, `value`
- * is what the line plots (its y). Rows of one series must come in time order.
+ * The rows worth drawing, in their original order. `series` names the line a row belongs to; `values`
+ * reads what is drawn from a row (its y, or several where one row feeds several lines, such as a value
+ * and its moving average: each one's lows and highs are kept). Rows of one series must come in time order.
  */
-export function thinSeries<T>(rows: readonly T[], series: (row: T) => string, value: (row: T) => number, points = SERIES_POINTS): T[] {
+export function thinSeries<T>(rows: readonly T[], series: (row: T) => string, values: ((row: T) => number)[], points = SERIES_POINTS): T[] {
   const bySeries = new Map<string, number[]>();
   rows.forEach((row, i) => {
     const key = series(row);
@@ -26,42 +27,50 @@ export function thinSeries<T>(rows: readonly T[], series: (row: T) => string, va
   });
   const keep = new Uint8Array(rows.length);
   for (const indices of bySeries.values()) {
-    for (const j of thinOne(indices.map((i) => value(rows[i])), points)) keep[indices[j]] = 1;
+    const columns = values.map((value) => indices.map((i) => value(rows[i])));
+    for (const j of thinColumns(columns, points)) keep[indices[j]] = 1;
   }
   return rows.filter((_, i) => keep[i] === 1);
 }
 
 /** The positions kept of one series' values, ascending. */
 export function thinOne(values: readonly number[], points = SERIES_POINTS): number[] {
-  const n = values.length;
-  const finite = (j: number) => Number.isFinite(values[j]);
+  return thinColumns([values], points);
+}
+
+/** The positions kept of a series drawn as several lines (one column of values each), ascending. */
+export function thinColumns(columns: readonly (readonly number[])[], points = SERIES_POINTS): number[] {
+  const n = columns.length === 0 ? 0 : columns[0].length;
   const kept = new Uint8Array(n);
   if (n <= points) kept.fill(1);
   else {
-    const groups = Math.max(1, Math.floor(points / 2));
+    // Two points a group for each line, so that the series stays within the budget.
+    const groups = Math.max(1, Math.floor(points / (2 * columns.length)));
     const size = Math.ceil(n / groups);
-    for (let start = 0; start < n; start += size) {
-      let low = -1;
-      let high = -1;
-      for (let j = start; j < Math.min(n, start + size); j++) {
-        if (!finite(j)) continue;
-        if (low < 0 || values[j] < values[low]) low = j;
-        if (high < 0 || values[j] > values[high]) high = j;
+    for (const values of columns) {
+      const finite = (j: number) => Number.isFinite(values[j]);
+      for (let start = 0; start < n; start += size) {
+        let low = -1;
+        let high = -1;
+        for (let j = start; j < Math.min(n, start + size); j++) {
+          if (!finite(j)) continue;
+          if (low < 0 || values[j] < values[low]) low = j;
+          if (high < 0 || values[j] > values[high]) high = j;
+        }
+        if (low >= 0) kept[low] = kept[high] = 1;
       }
-      if (low >= 0) kept[low] = kept[high] = 1;
-    }
-    // Both ends, and both sides of every gap, so a line starts, stops and breaks where it did.
-    for (let j = 0; j < n; j++) {
-      if (j === 0 || j === n - 1 || (j > 0 && finite(j) !== finite(j - 1)) || (j < n - 1 && finite(j) !== finite(j + 1))) kept[j] = 1;
+      // Both ends, and both sides of every gap, so a line starts, stops and breaks where it did.
+      for (let j = 0; j < n; j++) {
+        if (j === 0 || j === n - 1 || (j > 0 && finite(j) !== finite(j - 1)) || (j < n - 1 && finite(j) !== finite(j + 1))) kept[j] = 1;
+      }
     }
   }
   const positions: number[] = [];
   for (let j = 0; j < n; j++) if (kept[j] === 1) positions.push(j);
-  // Drop the inside of every run of equal values.
-  return positions.filter((j, p) => {
-    if (p === 0 || p === positions.length - 1 || !finite(j)) return true;
-    return !(values[positions[p - 1]] === values[j] && values[positions[p + 1]] === values[j]);
-  });
+  // Drop the inside of every run where each line keeps its value.
+  const flat = (j: number, before: number, after: number) =>
+    columns.every((values) => Number.isFinite(values[j]) && values[before] === values[j] && values[after] === values[j]);
+  return positions.filter((j, p) => p === 0 || p === positions.length - 1 || !flat(j, positions[p - 1], positions[p + 1]));
 }
 
 /**

@@ -77,7 +77,7 @@ export function throughputChart(result: ScenarioResult): TopLevelSpec {
   // The moving average is taken over every bucket of a run (a run is one line) before the rows are thinned.
   const rows = result.runs.flatMap((run) => {
     const average = movingAverage(run.timeseries.map((row) => row.throughput_per_s), half);
-    return thinSeries(run.timeseries.map((row, i) => ({ ...row, throughput_moving_average: average[i] })), () => '', (row) => row.throughput_per_s);
+    return thinSeries(run.timeseries.map((row, i) => ({ ...row, throughput_moving_average: average[i] })), () => '', [(row) => row.throughput_per_s, (row) => row.throughput_moving_average]);
   });
   const data = {
     values: chartValues(
@@ -148,7 +148,7 @@ export function queueLengthChart(result: ScenarioResult): TopLevelSpec {
   };
   const data = {
     values: chartValues(
-      result.runs.flatMap((run) => thinSeries(run.timeseries, () => '', (row) => row.queued)),
+      result.runs.flatMap((run) => thinSeries(run.timeseries, () => '', [(row) => row.queued])),
       variants ? ['strategy', 'variant', 'time_s', 'queued', 'in_system'] : ['strategy', 'time_s', 'queued', 'in_system'],
     ),
   };
@@ -188,7 +188,7 @@ export function queueLengthsChart(result: ScenarioResult): TopLevelSpec {
   const strategies = strategyOrder(result.runs);
   const variants = result.variants.length > 0;
   // One line per queue of each run.
-  const rows = result.runs.flatMap((run) => thinSeries(run.queueLengths, (row) => `${row.queue}\u0000${row.machine}`, (row) => row.length));
+  const rows = result.runs.flatMap((run) => thinSeries(run.queueLengths, (row) => `${row.queue}\u0000${row.machine}`, [(row) => row.length]));
   // A distributor's data queue is an endpoint's queue on its machine, under that strategy only.
   const distributorOf = new Map(result.scenario.strategies.map((s) => [s.name, new Set(s.kind === 'distributor' && s.machine !== undefined ? [s.machine] : [])]));
   const values = chartValues(
