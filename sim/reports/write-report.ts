@@ -30,7 +30,7 @@ export interface ReportOptions {
   svg: boolean;
   /** Also write <name>.png beside every chart, rendered from its SVG (default false). */
   png?: boolean;
-  /** Also write report.html: everything in one self-contained page (default false). */
+  /** Also write report.html: everything in one self-contained page, the charts as inline SVGs (so it renders them too; default false). */
   html?: boolean;
   /** The findings report.html lists; for an ordinary run they are computed from the result when not given. */
   findings?: string[];
