@@ -17,19 +17,20 @@ import { findings } from './text/findings.js';
 import { sweepFindings } from './text/sweep-findings.js';
 import { buildHtmlReport } from './html/html-report.js';
 import type { Output } from './output-dir.js';
-import { renderPng } from './render/png.js';
+import { renderPngAsync } from './render/png.js';
 import { queueHeatmapChart } from './charts/queue-heatmap.js';
 import { utilisationHeatmapChart } from './charts/utilisation-heatmap.js';
 import { renderSvg } from './render/svg.js';
 import { buildSweepCharts } from './charts/sweep-charts.js';
 import { planCsv, sweepCsv, sweepSummaryCsv } from './csv/sweep-csv.js';
+import { specJson } from './charts/spec-json.js';
 
 export interface ReportOptions {
   /** Render every chart to <name>.svg as well (loads vega, ~0.4 s plus ~0.1 s per chart). */
   svg: boolean;
   /** Also write <name>.png beside every chart, rendered from its SVG (default false). */
   png?: boolean;
-  /** Also write report.html: everything in one self-contained page (default false). */
+  /** Also write report.html: everything in one self-contained page, the charts as inline SVGs (so it renders them too; default false). */
   html?: boolean;
   /** The findings report.html lists; for an ordinary run they are computed from the result when not given. */
   findings?: string[];
@@ -40,9 +41,10 @@ export interface ReportOptions {
 /** A chart's SVG and, when `png` is true, its PNG. */
 export type ChartRenderer = (spec: object, png: boolean) => Promise<{ svg: string; png?: Buffer }>;
 
+// Each PNG is drawn on one of Node's thread-pool threads while the next chart's SVG is laid out.
 const renderHere: ChartRenderer = async (spec, png) => {
   const svg = await renderSvg(spec);
-  return { svg, png: png ? renderPng(svg) : undefined };
+  return { svg, png: png ? await renderPngAsync(svg) : undefined };
 };
 
 /** A sweep's result, rather than an ordinary run's. */
@@ -75,10 +77,13 @@ export async function reportFiles(result: ScenarioResult | SweepResult, opts: Re
           { name: 'queue-heatmap', spec: queueHeatmapChart(result as ScenarioResult) },
           { name: 'utilisation-heatmap', spec: utilisationHeatmapChart(result as ScenarioResult) },
         ];
-  for (const chart of charts) files.push([`${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n']);
-  if (opts.svg || opts.png) {
+  for (const chart of charts) files.push([`${chart.name}.vl.json`, specJson(chart.spec)]);
+  // report.html shows the SVGs too.
+  let svgs: string[] = [];
+  if (opts.svg || opts.png || opts.html) {
     const render = opts.renderer ?? renderHere;
     const drawn = await Promise.all(charts.map((chart) => render(chart.spec, opts.png === true)));
+    svgs = drawn.map((d) => d.svg);
     charts.forEach((chart, i) => {
       if (opts.svg) files.push([`${chart.name}.svg`, drawn[i].svg]);
       if (opts.png) files.push([`${chart.name}.png`, drawn[i].png as Buffer]);
@@ -86,7 +91,7 @@ export async function reportFiles(result: ScenarioResult | SweepResult, opts: Re
   }
   if (opts.html) {
     const notes = opts.findings ?? (run !== undefined ? findings(run) : sweepFindings(sweep as SweepResult));
-    files.push(['report.html', await buildHtmlReport({ result: run, sweep, findings: notes, charts })]);
+    files.push(['report.html', buildHtmlReport({ result: run, sweep, findings: notes, charts: charts.map((chart, i) => ({ name: chart.name, svg: svgs[i] })) })]);
   }
   return files;
 }

@@ -136,9 +136,9 @@ describe('charts without variants are what they were before variants existed', (
   const SAMPLE_SHA256: Record<string, string> = {
     latency: '1a8052408d99a2a1a926b146ce4d5affd8aae5321cc5fef9e3fbc72dbc491e84', // bars labelled with their values
     'latency-cdf': '965109e77519c69448c8a2671358dadc82076f75beb899406f6c212f161d759d',
-    throughput: '1acb3758cf2991bc3a23440b75f2bd4449fbb6b801d5b60d22a848dfbef80f4e', // a dash pattern per strategy
-    'queue-length': '51909c967e1153b5403a7c4f0968fca51eff98cf7f8e2957394c4d5c976d20c0', // subtitle now says "or outgoing queue"
-    'queue-lengths': 'c1b228f76001b11f95f01e21ec90934f7db75c23d3a00d7591a2a00caf4cfcbc', // queues coloured by kind
+    throughput: '0f2a42385598db0156df1b4ed2c4cf51b49ea9289c16ce1c79d0d507e7ba6e9f', // moving average in the data, rows thinned
+    'queue-length': '4a0830018e178171396f3672d33d99c5b20fe2c5c2ef7347e43cc8d4d0c7340e', // rows thinned (flat runs)
+    'queue-lengths': 'e6f2f12e1c3ad7435d523d9bb96fed29332c9a937d66b138a73fce6a90fd6017', // rows thinned (flat runs)
     instances: '5a035512f5596fb9ef1dd87a635e04c7c14a67b5619b462765be5e228a93b7b9',
   };
   const pretty = (spec: object): string => JSON.stringify(spec, null, 2) + '\n';
@@ -259,7 +259,11 @@ describe('charts with variants', () => {
     expect(vchart('throughput').resolve).toEqual({ scale: { x: 'independent', y: 'independent' } });
     expect(vchart('queue-length').resolve).toEqual({ scale: { x: 'independent', y: 'independent' } });
     expect(vchart('latency-cdf').resolve).toBeUndefined();
-    expect(vchart('throughput').transform).toMatchObject([{ groupby: ['variant', 'strategy'] }]);
+    // The moving average is computed per variant and strategy, from every bucket, before thinning.
+    expect(vchart('throughput').transform).toBeUndefined();
+    const rows = vchart('throughput').data.values as { variant: string; strategy: string; throughput_moving_average: unknown }[];
+    expect(rows.every((row) => typeof row.throughput_moving_average === 'number')).toBe(true);
+    expect(new Set(rows.map((row) => `${row.variant}/${row.strategy}`)).size).toBe(4);
   });
 
   it('queue-lengths and instances: a block per variant, strategies side by side or grouped', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCharts, renderSvg } from '../../sim/reports/index.js';
+import { buildCharts, queueHeatmapChart, renderSvg } from '../../sim/reports/index.js';
+import { roundGeometry } from '../../sim/reports/render/svg.js';
 import { fixtureResult } from './fixture.js';
 import { sampleResult, variantSampleResult } from './sample-result.js';
 
@@ -78,4 +79,17 @@ describe('renderSvg', () => {
       expect(svg).toContain(text);
     }
   }, 20_000);
+});
+
+describe('roundGeometry', () => {
+  it('rounds long coordinates in shapes and transforms to a thousandth of a pixel, and leaves text alone', () => {
+    expect(roundGeometry('<g transform="translate(28.444444444444446,16)"><path d="M10.236724248240563,0h-10.2367v16.5h10.23649Z"/><text>0.123456789</text></g>')).toBe(
+      '<g transform="translate(28.444,16)"><path d="M10.237,0h-10.237v16.5h10.236Z"/><text>0.123456789</text></g>',
+    );
+  });
+
+  it('leaves no long decimals in a rendered heatmap', async () => {
+    const svg = await renderSvg(queueHeatmapChart(sampleResult()));
+    expect(svg).not.toMatch(/ d="[^"]*\d\.\d{4,}/);
+  }, 30_000);
 });

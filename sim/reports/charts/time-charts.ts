@@ -9,7 +9,6 @@ import {
   type LayerPanelSpec,
   PANEL_HEADER,
   PANEL_HEIGHT,
-  type Transforms,
   type UnitEncoding,
   VARIANT_TOOLTIP,
   chartHeader,
@@ -19,6 +18,7 @@ import {
   variantRows,
 } from './chart-style.js';
 import { QUEUE_KINDS, type QueueKind, kindLabel, queueKind } from '../format/queue-label.js';
+import { movingAverage, thinSeries } from './thin-series.js';
 
 /** Shades of one hue per kind of queue, darkest first. */
 const KIND_SHADES: Readonly<Record<QueueKind, readonly string[]>> = {
@@ -74,22 +74,19 @@ export function throughputChart(result: ScenarioResult): TopLevelSpec {
       'one dash pattern per strategy, so that lines on top of each other stay apart',
     ],
   };
+  // The moving average is taken over every bucket of a run (a run is one line) before the rows are thinned.
+  const rows = result.runs.flatMap((run) => {
+    const average = movingAverage(run.timeseries.map((row) => row.throughput_per_s), half);
+    return thinSeries(run.timeseries.map((row, i) => ({ ...row, throughput_moving_average: average[i] })), () => '', [(row) => row.throughput_per_s, (row) => row.throughput_moving_average]);
+  });
   const data = {
     values: chartValues(
-      result.runs.flatMap((run) => run.timeseries),
+      rows,
       variants
-        ? ['strategy', 'variant', 'time_s', 'throughput_per_s', 'completed']
-        : ['strategy', 'time_s', 'throughput_per_s', 'completed'],
+        ? ['strategy', 'variant', 'time_s', 'throughput_per_s', 'throughput_moving_average', 'completed']
+        : ['strategy', 'time_s', 'throughput_per_s', 'throughput_moving_average', 'completed'],
     ),
   };
-  const transform: Transforms = [
-    {
-      window: [{ op: 'mean', field: 'throughput_per_s', as: 'throughput_moving_average' }],
-      frame: [-half, half],
-      groupby: variants ? ['variant', 'strategy'] : ['strategy'],
-      sort: [{ field: 'time_s', order: 'ascending' }],
-    },
-  ];
   const view: Pick<LayerPanelSpec, 'encoding' | 'layer'> = {
     encoding: { x: TIME_AXIS, color },
     layer: [
@@ -130,12 +127,11 @@ export function throughputChart(result: ScenarioResult): TopLevelSpec {
   };
 
   if (!variants) {
-    return { ...chartHeader(result.scenario, title), width: CHART_WIDTH, height: CHART_HEIGHT, data, transform, ...view };
+    return { ...chartHeader(result.scenario, title), width: CHART_WIDTH, height: CHART_HEIGHT, data, ...view };
   }
   return {
     ...chartHeader(result.scenario, { ...title, subtitle: [...title.subtitle, OWN_AXES] }),
     data,
-    transform,
     facet: { row: variantRows(result.variants) },
     spacing: 16,
     spec: { width: CHART_WIDTH, height: PANEL_HEIGHT, ...view },
@@ -152,7 +148,7 @@ export function queueLengthChart(result: ScenarioResult): TopLevelSpec {
   };
   const data = {
     values: chartValues(
-      result.runs.flatMap((run) => run.timeseries),
+      result.runs.flatMap((run) => thinSeries(run.timeseries, () => '', [(row) => row.queued])),
       variants ? ['strategy', 'variant', 'time_s', 'queued', 'in_system'] : ['strategy', 'time_s', 'queued', 'in_system'],
     ),
   };
@@ -191,7 +187,8 @@ export function queueLengthChart(result: ScenarioResult): TopLevelSpec {
 export function queueLengthsChart(result: ScenarioResult): TopLevelSpec {
   const strategies = strategyOrder(result.runs);
   const variants = result.variants.length > 0;
-  const rows = result.runs.flatMap((run) => run.queueLengths);
+  // One line per queue of each run.
+  const rows = result.runs.flatMap((run) => thinSeries(run.queueLengths, (row) => `${row.queue}\u0000${row.machine}`, [(row) => row.length]));
   // A distributor's data queue is an endpoint's queue on its machine, under that strategy only.
   const distributorOf = new Map(result.scenario.strategies.map((s) => [s.name, new Set(s.kind === 'distributor' && s.machine !== undefined ? [s.machine] : [])]));
   const values = chartValues(

@@ -1,11 +1,9 @@
-// report.html: the whole report in one file that opens offline, over file://, with nothing to fetch.
-// The vega and vega-lite browser builds are inlined (read from node_modules when the report is built),
-// each chart's Vega-Lite spec is embedded as JSON, and a few lines of script compile and draw each one
-// as SVG with vega's View API (vega-embed is not a dependency). The scenario, the answer to the SLA, the
-// findings and the summary table are plain HTML, readable before (or without) the charts.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+// report.html: the whole report in one file that opens offline, over file://, with nothing to fetch
+// and no script. Each chart is the SVG the report renders anyway (the same drawing as <name>.svg and
+// <name>.png), inlined in the page: it shows at once, without JavaScript, prints, and costs the page
+// a few tens of kilobytes per chart instead of the ~770 KB vega and vega-lite runtime plus every
+// chart's data. The interactive view stays one step away: each <name>.vl.json opens in the Vega
+// editor. The scenario, the answer to the SLA, the findings and the summary table are plain HTML.
 import type { ScenarioResult, SweepResult } from '../../metrics/results.js';
 import { HTML_STYLE } from './html-style.js';
 import { escapeHtml, summaryTable, sweepTable } from './html-tables.js';
@@ -16,63 +14,22 @@ export interface HtmlReportInput {
   result?: ScenarioResult;
   sweep?: SweepResult;
   findings?: string[];
-  charts: { name: string; spec: object }[];
+  /** Each chart's name and its SVG (as renderSvg draws it). */
+  charts: { name: string; svg: string }[];
 }
-
-let libraries: Promise<string> | undefined;
 
 /**
- * The vega and vega-lite builds as <script> elements. The packages export only their Node entry
- * points, which sit in the same build/ folder as the minified browser bundles.
+ * An SVG made ready to sit beside others in one page: every id it defines (vega numbers its gradients
+ * and clip paths from 1 in each drawing) and every reference to one gets the chart's own prefix, so one
+ * chart's url(#gradient_1) never picks up another's; the XML prolog, if any, goes.
  */
-function inlineLibraries(): Promise<string> {
-  libraries ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const files = [join(dirname(require.resolve('vega')), 'vega.min.js'), join(dirname(require.resolve('vega-lite')), 'vega-lite.min.js')];
-    const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
-    return texts.map((text) => `<script>\n${scriptSafe(stripSourceMap(text))}\n</script>`).join('\n');
-  })();
-  return libraries;
+export function inlineSvg(svg: string, prefix: string): string {
+  return svg
+    .replace(/^<\?xml[^>]*>\s*/, '')
+    .replace(/\bid="([^"]+)"/g, `id="${prefix}-$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
+    .replace(/\bhref="#([^"]+)"/g, `href="#${prefix}-$1"`);
 }
-
-/** A source map comment would send devtools looking for a .map file beside the report. */
-function stripSourceMap(js: string): string {
-  return js.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n');
-}
-
-/** "</script" inside a script would end it early; the escaped form means the same to JavaScript. */
-function scriptSafe(text: string): string {
-  return text.replace(/<\/(script)/gi, '<\\/$1');
-}
-
-/** JSON for a <script type="application/json">: '<' escaped so no string can close the element. */
-function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
-}
-
-/** Draws every chart container's spec; marks each container and the page when done (tests wait on it). */
-const RENDER_SCRIPT = `
-(function () {
-  var charts = JSON.parse(document.getElementById('chart-specs').textContent);
-  var pending = charts.map(function (chart, i) {
-    var container = document.getElementById('chart-' + i);
-    function fail(error) {
-      container.className += ' failed';
-      container.textContent = 'This chart could not be drawn: ' + (error && error.message ? error.message : error);
-      console.error('chart ' + chart.name + ':', error);
-    }
-    try {
-      var compiled = vegaLite.compile(chart.spec).spec;
-      var view = new vega.View(vega.parse(compiled), { renderer: 'svg', container: container, hover: true });
-      return view.runAsync().then(function () { container.setAttribute('data-rendered', 'true'); }, fail);
-    } catch (error) {
-      fail(error);
-      return Promise.resolve();
-    }
-  });
-  Promise.all(pending).then(function () { document.body.setAttribute('data-charts', 'done'); });
-})();
-`;
 
 /** What theory_flag "disagrees" means, for a report that shows it. */
 const DISAGREES_NOTE =
@@ -84,7 +41,7 @@ function section(id: string, title: string, body: string): string {
 }
 
 /** The report as one self-contained HTML document. Deterministic: same input, same bytes. */
-export async function buildHtmlReport(input: HtmlReportInput): Promise<string> {
+export function buildHtmlReport(input: HtmlReportInput): string {
   const scenario = input.sweep?.scenario ?? input.result?.scenario;
   if (scenario === undefined) throw new Error('buildHtmlReport needs a result or a sweep');
   const parts: string[] = [];
@@ -111,7 +68,7 @@ export async function buildHtmlReport(input: HtmlReportInput): Promise<string> {
     parts.push(section('summary', 'Summary', `<p class="muted">summary.csv, one column per run.</p>\n${summaryTable(input.result.runs)}${flagged}`));
   }
   const figures = input.charts
-    .map((chart, i) => `<figure class="chart">\n<figcaption>${escapeHtml(chart.name)}</figcaption>\n<div class="view" id="chart-${i}" data-chart="${escapeHtml(chart.name)}"></div>\n</figure>`)
+    .map((chart, i) => `<figure class="chart">\n<figcaption>${escapeHtml(chart.name)}</figcaption>\n<div class="view" id="chart-${i}" data-chart="${escapeHtml(chart.name)}">${inlineSvg(chart.svg, `chart-${i}`)}</div>\n</figure>`)
     .join('\n');
   if (input.charts.length > 0) parts.push(section('charts', 'Charts', figures));
   const nav = [
@@ -140,9 +97,6 @@ export async function buildHtmlReport(input: HtmlReportInput): Promise<string> {
     '<main>',
     ...parts,
     '</main>',
-    `<script type="application/json" id="chart-specs">${jsonForScript(input.charts)}</script>`,
-    await inlineLibraries(),
-    `<script>${RENDER_SCRIPT}</script>`,
     '</body>',
     '</html>',
     '',

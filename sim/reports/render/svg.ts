@@ -47,7 +47,7 @@ export function renderSvg(vlSpec: object, options: RenderOptions = {}): Promise<
       vega.resetSVGDefIds();
       const svg = await view.toSVG();
       if (errors.length > 0) throw new Error(`Rendering a chart failed: ${errors.join('; ')}`);
-      return svg;
+      return roundGeometry(svg);
     } finally {
       view.finalize();
     }
@@ -55,4 +55,13 @@ export function renderSvg(vlSpec: object, options: RenderOptions = {}): Promise<
   // The next render waits for this one whether it succeeds or fails.
   queue = render.catch(() => undefined);
   return render;
+}
+
+/**
+ * vega writes some coordinates with every digit of a double (a heatmap cell: "M10.236724248240563,0h...",
+ * half its bytes). Shapes and positions are rounded to a thousandth of a pixel, which no screen or PNG
+ * shows; text is left alone. toFixed is exact to the specification, so the bytes are the same anywhere.
+ */
+export function roundGeometry(svg: string): string {
+  return svg.replace(/ (d|transform)="([^"]*)"/g, (_match, name: string, value: string) => ` ${name}="${value.replace(/\d+\.\d{4,}/g, (n) => String(Number(Number(n).toFixed(3))))}"`);
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { specJson } from '../../sim/reports/charts/spec-json.js';
+import { buildCharts } from '../../sim/reports/index.js';
+import { sampleResult } from './sample-result.js';
+
+describe('specJson', () => {
+  it('writes data rows one per line and everything else as JSON.stringify(spec, null, 2) does', () => {
+    const spec = { mark: 'line', data: { values: [{ a: 1, b: 'x' }, { a: 2, b: null }] }, encoding: { x: { field: 'a' } }, layer: [{ data: { values: [] } }] };
+    expect(specJson(spec)).toBe(
+      [
+        '{',
+        '  "mark": "line",',
+        '  "data": {',
+        '    "values": [',
+        '      {"a":1,"b":"x"},',
+        '      {"a":2,"b":null}',
+        '    ]',
+        '  },',
+        '  "encoding": {',
+        '    "x": {',
+        '      "field": "a"',
+        '    }',
+        '  },',
+        '  "layer": [',
+        '    {',
+        '      "data": {',
+        '        "values": []',
+        '      }',
+        '    }',
+        '  ]',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reads back as the same spec, for every chart of a run, and a look-alike string stays as it is', () => {
+    for (const chart of buildCharts(sampleResult())) expect(JSON.parse(specJson(chart.spec))).toEqual(chart.spec);
+    const odd = { title: '@@data-rows-0@@', data: { values: [{ a: 1 }] } };
+    expect(JSON.parse(specJson(odd))).toEqual(odd);
+  });
+});
