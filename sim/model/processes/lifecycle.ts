@@ -53,6 +53,7 @@ export function startInstance(world: World, i: number): void {
     instance.threadConsumers.push(c);
     world.consumerIdle(c);
   }
+  world.process?.started(world, i);
   if (instance.distributor < 0) return;
   const pool = world.pool;
   const m = pool.allocate(READY);
@@ -115,5 +116,6 @@ export function crashInstance(world: World, i: number): number {
   }
   instance.threadConsumers.length = 0;
   if (world.trace) world.emit('crash', -1, instance.name, instance.machine.name, { process: 'worker', lostMs: wasted });
+  world.process?.crashed(world, i);
   return wasted;
 }
