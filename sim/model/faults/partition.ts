@@ -9,6 +9,14 @@ export const partition: FaultDefinition = {
   summary: 'partition: two `machines` cannot reach each other; messages between them wait in outgoing queues until it heals.',
   random: false,
   ends: true,
+  targets: {
+    machines: {
+      required: 'the two machines cut off from each other',
+      description: 'exactly two different machines, cut off from each other.',
+      count: { min: 2, max: 2, problem: 'must name exactly two machines (a partition cuts the network between two)', join: '-' },
+    },
+  },
+  settings: {},
   start: (world, i) => {
     startPartition(world, i);
     return 0;
