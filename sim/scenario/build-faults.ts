@@ -7,7 +7,7 @@
 // the model tells them apart by presence.
 
 import type { FaultSetting } from '../model/faults/definition.js';
-import type { EndpointSpec, FaultKind, FaultSpec } from '../model/scenario-types.js';
+import type { EndpointSpec, FaultKind, FaultSettings, FaultSpec } from '../model/scenario-types.js';
 import { FAULTS, FAULT_KINDS } from '../model/faults/registry.js';
 import { FAULT_TARGET_KEYS, FAULT_TARGET_KEY_NAMES, type FaultTargetKey } from '../model/faults/target-keys.js';
 import { type Target, checkNamedTargets, instanceTarget, machinesTarget, machineTarget, processTarget } from './build-fault-targets.js';
@@ -192,7 +192,7 @@ function orList(words: readonly string[]): string {
 }
 
 /** The settings only one kind has, each read as its definition says, with its default for that kind only. */
-function buildSettings(at: At): Pick<FaultSpec, 'factor' | 'lossProbability' | 'switchEveryMs' | 'careful'> {
+function buildSettings(at: At): FaultSettings {
   const settings: Record<string, number | boolean> = {};
   for (const [key, setting] of Object.entries(FAULTS[at.kind].settings)) settings[setting.field] = readSetting(at, key, setting);
   return settings;

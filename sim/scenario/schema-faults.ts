@@ -7,6 +7,9 @@ import { FAULTS, FAULT_KINDS } from '../model/faults/registry.js';
 import { FAULT_TARGET_KEYS, FAULT_TARGET_KEY_NAMES } from '../model/faults/target-keys.js';
 import { type Json, flag, number, record, ref, text } from './schema-parts.js';
 
+/** The kinds that may have a random schedule, "crash and slowdown". */
+const RANDOM = and(FAULT_KINDS.filter((k) => FAULTS[k].random));
+
 /** "a", "a and b", "a, b and c". */
 function and(words: readonly string[]): string {
   return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
@@ -81,14 +84,14 @@ export const fault = record(
     duration: ref(
       'duration',
       'Optional: how long the fault lasts, > 0; then the crashed process restarts, the machine is fast again, the partition heals. Default: until the end of the run. ' +
-        'Not for decommission, nor with a random schedule.',
+        `Not for ${and(FAULT_KINDS.filter((k) => !FAULTS[k].ends))}, nor with a random schedule.`,
     ),
     mttf: ref(
       'duration',
-      'crash and slowdown only: mean time to failure, > 0, of a random schedule: times to failure and to repair are drawn (exponential) from the fault\'s own random stream, over and over. ' +
+      `${RANDOM} only: mean time to failure, > 0, of a random schedule: times to failure and to repair are drawn (exponential) from the fault's own random stream, over and over. ` +
         'Needs `mttr`; takes no `at` or `duration`.',
     ),
-    mttr: ref('duration', 'crash and slowdown only: mean time to repair, > 0, of a random schedule. Needs `mttf`.'),
+    mttr: ref('duration', `${RANDOM} only: mean time to repair, > 0, of a random schedule. Needs \`mttf\`.`),
     ...targetKeys(),
     ...settingKeys(),
   },

@@ -9,6 +9,12 @@ import { accept } from '../processes/transport.js';
 import type { FaultDefinition } from './definition.js';
 import { instancesOf, machineNamed } from './targets.js';
 
+declare module '../scenario-types.js' {
+  interface FaultKinds {
+    'crash': true;
+  }
+}
+
 export const crash: FaultDefinition = {
   summary:
     'crash: a machine (every process on it), one worker process (`instance`) or the distributor process (`process: distributor`) stops, and restarts when the fault ends.',

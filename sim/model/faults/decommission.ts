@@ -7,6 +7,16 @@ import type { FaultSpec } from '../scenario-types.js';
 import type { FaultDefinition } from './definition.js';
 import { instancesOf } from './targets.js';
 
+declare module '../scenario-types.js' {
+  interface FaultKinds {
+    'decommission': true;
+  }
+  interface FaultSettings {
+    /** decommission: the documented way (true: unmap, wait for refreshes, drain, stop) or at once (false). Default true. */
+    readonly careful?: boolean;
+  }
+}
+
 export const decommission: FaultDefinition = {
   summary: 'decommission: an `instance` is taken out of service for good (takes no duration).',
   random: false,

@@ -5,7 +5,7 @@
 // kind, so a kind without its definition is a compile error). When faults start and end is in
 // fault-schedule.ts, the same for every kind.
 import type { World } from '../kernel/world.js';
-import type { FaultSpec } from '../scenario-types.js';
+import type { FaultSettings, FaultSpec } from '../scenario-types.js';
 import type { FaultTargetKey } from './target-keys.js';
 
 /** How a kind takes one of the target keys (target-keys.ts), which several kinds share. */
@@ -20,7 +20,7 @@ export interface FaultTarget {
 
 /** A key only this kind takes: the FaultSpec field it fills, its schema and how it is read. */
 export type FaultSetting = {
-  readonly field: 'factor' | 'lossProbability' | 'switchEveryMs' | 'careful';
+  readonly field: keyof FaultSettings;
   /** How a problem names it: "a factor". */
   readonly words: string;
   /** Its schema description, as a whole. */

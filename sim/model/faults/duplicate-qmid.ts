@@ -8,6 +8,18 @@ import type { World } from '../kernel/world.js';
 import type { FaultDefinition } from './definition.js';
 import { machinesOf, network } from './targets.js';
 
+declare module '../scenario-types.js' {
+  interface FaultKinds {
+    'duplicate-qmid': true;
+  }
+  interface FaultSettings {
+    /** duplicate-qmid: chance that a stalled message vanishes at each resend (default 0.05). */
+    readonly lossProbability?: number;
+    /** duplicate-qmid: mean time between changes of which machine works (default 5 min). */
+    readonly switchEveryMs?: number;
+  }
+}
+
 export const duplicateQmid: FaultDefinition = {
   summary:
     "duplicate-qmid: `machines` cloned without sysprep share one MSMQ QMId, so they receive each other's acknowledgements: only one of them can send and receive at a time, which one changes at random, and stalled messages may vanish.",

@@ -5,6 +5,12 @@ import { crossNetwork, pairKey } from '../processes/network.js';
 import type { FaultDefinition } from './definition.js';
 import { machinesOf, network } from './targets.js';
 
+declare module '../scenario-types.js' {
+  interface FaultKinds {
+    'partition': true;
+  }
+}
+
 export const partition: FaultDefinition = {
   summary: 'partition: two `machines` cannot reach each other; messages between them wait in outgoing queues until it heals.',
   random: false,

@@ -2,6 +2,16 @@
 import type { FaultDefinition } from './definition.js';
 import { machineNamed } from './targets.js';
 
+declare module '../scenario-types.js' {
+  interface FaultKinds {
+    'slowdown': true;
+  }
+  interface FaultSettings {
+    /** slowdown: operations and handlers on the machine take this many times longer (> 1). */
+    readonly factor?: number;
+  }
+}
+
 export const slowdown: FaultDefinition = {
   summary: 'slowdown: MSMQ operations and handlers on a `machine` take `factor` times longer.',
   random: true,
