@@ -1,10 +1,11 @@
 // A message broker (RabbitMQ, Azure Service Bus, SQS): every endpoint has one queue on the broker
 // (on machine `host`) and its instances compete for it. The broker pushes messages to each worker
-// process ahead of time, up to `prefetch` unacknowledged messages per handler thread (NServiceBus's
-// broker transports open one consumer per instance with a prefetch count of concurrency x a
-// multiplier); they wait in the instance's prefetch buffer (its input queue here) until a thread is
-// free. A delivery slot is freed when the broker receives the acknowledgement of a message the
-// instance committed.
+// process ahead of time: each handler thread is a consumer that may hold up to `prefetch`
+// unacknowledged messages (NServiceBus's broker transports ask for a prefetch count of concurrency x a
+// multiplier per instance). The broker serves the consumers with room in turn (round robin, as
+// RabbitMQ does: one that got a message goes to the back of the line). Delivered messages wait in the
+// instance's prefetch buffer (its input queue here) until a thread is free; a consumer has room again
+// when the broker receives the acknowledgement of a message the instance committed.
 //
 // Costs. The broker serves its operations one at a time, first come first served, each costing
 // `operation` (its own server: it does not share the machine's MSMQ queue manager; a slowdown of the
@@ -89,16 +90,18 @@ const STEPS = 4;
 
 /**
  * The broker's processes: per endpoint a publisher (consumer of its inbox, where senders' messages
- * arrive) and, per running instance, prefetch x threads delivery slots waiting on its queue.
+ * arrive) and, per handler thread of a running instance, a consumer of its queue.
  */
 class Broker implements StrategyProcess {
   /** Its own FIFO server: operations cost `operation` each. */
   private readonly server: Machine;
   /** Per endpoint: the broker queue. */
   private readonly queues: MessageQueue[] = [];
-  /** Per instance: its delivery slots holding an unacknowledged message, oldest first, and every slot of its current start. */
+  /** Per instance: the consumer of each unacknowledged message it holds, oldest first, and its consumers of its current start. */
   private readonly inUse: IntFifo[] = [];
-  private readonly slots: number[][] = [];
+  private readonly consumers: number[][] = [];
+  /** Per consumer number: the unacknowledged messages it holds. */
+  private readonly held: number[] = [];
 
   constructor(
     private readonly spec: StrategySpecOf<'broker'>,
@@ -114,7 +117,7 @@ class Broker implements StrategyProcess {
     });
     for (let i = 0; i < world.instances.length; i++) {
       this.inUse.push(new IntFifo());
-      this.slots.push([]);
+      this.consumers.push([]);
     }
   }
 
@@ -134,9 +137,11 @@ class Broker implements StrategyProcess {
       world.consumerIdle(c);
       return;
     }
-    // A delivery slot: the message is unacknowledged, on its way to the instance's buffer.
+    // A consumer: the message is unacknowledged, on its way to the instance's buffer; with room for
+    // more, the consumer waits again at the back of the line.
     this.inUse[world.consumerRef[c]].push(c);
     world.then(this.operate(now) + world.networkMs, Ev.StrategyStep, m, c * STEPS + Step.Delivered);
+    if (++this.held[c] < this.spec.prefetch) world.consumerIdle(c);
   }
 
   step(world: World, a: number, b: number): void {
@@ -154,9 +159,13 @@ class Broker implements StrategyProcess {
       case Step.AckArrived:
         if (this.current(world, payload, a)) world.then(this.operate(world.sim.now), Ev.StrategyStep, a, payload * STEPS + Step.AckDone);
         break;
-      case Step.AckDone:
-        if (this.current(world, payload, a) && this.inUse[payload].length > 0) world.consumerIdle(this.inUse[payload].shift());
+      case Step.AckDone: {
+        if (!this.current(world, payload, a) || this.inUse[payload].length === 0) break;
+        // The consumer that took the oldest unacknowledged message has room again; it was out of the line if it was full.
+        const c = this.inUse[payload].shift();
+        if (this.held[c]-- === this.spec.prefetch) world.consumerIdle(c);
         break;
+      }
     }
   }
 
@@ -169,19 +178,23 @@ class Broker implements StrategyProcess {
   started(world: World, i: number): void {
     const instance = world.instances[i];
     const queue = this.queues[instance.endpoint];
-    const slots: number[] = [];
-    this.slots[i] = slots;
-    for (let k = 0; k < this.spec.prefetch * instance.threads; k++) slots.push(world.addConsumer(Consumer.Strategy, i, k, queue));
-    for (const c of slots) world.consumerIdle(c);
+    const consumers: number[] = [];
+    this.consumers[i] = consumers;
+    for (let k = 0; k < instance.threads; k++) {
+      const c = world.addConsumer(Consumer.Strategy, i, k, queue);
+      consumers.push(c);
+      this.held[c] = 0;
+    }
+    for (const c of consumers) world.consumerIdle(c);
   }
 
   crashed(world: World, i: number): void {
     const instance = world.instances[i];
-    for (const c of this.slots[i]) {
+    for (const c of this.consumers[i]) {
       world.consumerQueue[c].waiting.remove(c);
       world.consumerType[c] = Consumer.Dead;
     }
-    this.slots[i] = [];
+    this.consumers[i] = [];
     this.inUse[i] = new IntFifo();
     // What waits in its buffer (the messages its threads held are back at its head) returns to the broker.
     const buffer = instance.input;
@@ -191,7 +204,7 @@ class Broker implements StrategyProcess {
     this.requeue(world, back, this.queues[instance.endpoint]);
   }
 
-  /** Messages go back to the head of the broker queue, in their order; waiting slots take them. */
+  /** Messages go back to the head of the broker queue, in their order; waiting consumers take them. */
   private requeue(world: World, messages: readonly number[], queue: MessageQueue): void {
     for (let k = messages.length - 1; k >= 0; k--) {
       const m = messages[k];
