@@ -42,7 +42,7 @@ export function theoryOverlay(scenario: Scenario, strategy: StrategySpec, simula
     senders: scenario.senders.length,
     lambda,
     mu: 1 / meanMs,
-  });
+  }, strategy);
   const model = prediction?.model ?? '';
   const wait = prediction?.waitMs ?? NaN;
   if (model === '') return { ...none, theory_utilisation: utilisation };

@@ -56,6 +56,7 @@ export class SimulatedWorld extends World {
       case Ev.Resend: resend(this, a, b); break;
       case Ev.QmidSwitch: qmidSwitch(this, a); break;
       case Ev.Refresh: refresh(this, a); break;
+      case Ev.StrategyStep: this.process?.step(this, a, b); break;
       case Ev.Sample:
         this.observer.sample(this);
         // A drain can last far longer than the sending (work stuck behind a fault): every 200 buckets
@@ -77,6 +78,7 @@ export class SimulatedWorld extends World {
       case Consumer.Forwarder: forwarderTake(this, c, m); break;
       case Consumer.Slot: slotTake(this, c, m); break;
       case Consumer.Control: controlTake(this, c, m); break;
+      case Consumer.Strategy: this.process?.take(this, c, m); break;
       case Consumer.Replies: {
         const sender = this.senders[this.consumerRef[c]];
         if (this.trace) this.emit('receive', m, sender.name, sender.replies.name, {});

@@ -120,7 +120,12 @@ export interface TransportSpec {
   readonly express: boolean;
 }
 
-export type FaultKind = 'crash' | 'slowdown' | 'partition' | 'duplicate-qmid' | 'decommission';
+/** Every fault kind by name: each kind's file in faults/ adds its own (declaration merging). */
+export interface FaultKinds {}
+export type FaultKind = keyof FaultKinds;
+
+/** The settings only some fault kinds take: each kind's file in faults/ adds its own (declaration merging). */
+export interface FaultSettings {}
 
 
 /**
@@ -128,7 +133,7 @@ export type FaultKind = 'crash' | 'slowdown' | 'partition' | 'duplicate-qmid' | 
  * `mttrMs`: exponential times to failure and to repair, repeated, drawn from the fault's own stream).
  * Its target is one of `machine`, `instance`, `distributor` or `machines`, as its kind requires.
  */
-export interface FaultSpec {
+export interface FaultSpec extends FaultSettings {
   /** Its label in reports: `${kind} ${target}` unless given. */
   readonly name: string;
   readonly kind: FaultKind;
@@ -144,14 +149,6 @@ export interface FaultSpec {
   readonly distributor?: boolean;
   /** partition: exactly two machines; duplicate-qmid: two or more sharing one QMId. */
   readonly machines?: readonly string[];
-  /** slowdown: operations and handlers on the machine take this many times longer (> 1). */
-  readonly factor?: number;
-  /** duplicate-qmid: chance that a stalled message vanishes at each resend (default 0.05). */
-  readonly lossProbability?: number;
-  /** duplicate-qmid: mean time between changes of which machine works (default 5 min). */
-  readonly switchEveryMs?: number;
-  /** decommission: the documented way (true: unmap, wait for refreshes, drain, stop) or at once (false). Default true. */
-  readonly careful?: boolean;
 }
 
 export interface Scenario {

@@ -1,7 +1,8 @@
 // The targets of faults (build-faults.ts): a machine, a list of machines, the distributor process or
 // an endpoint instance written Endpoint/instance, each checked against what the scenario has.
 
-import type { EndpointSpec, FaultKind, FaultSpec } from '../model/scenario-types.js';
+import type { FaultTarget } from '../model/faults/definition.js';
+import type { EndpointSpec, FaultSpec } from '../model/scenario-types.js';
 import { STRATEGY_KINDS } from '../model/strategies/registry.js';
 import { type BuildContext, type Data, checkReference, entries, isData, problemAt, stringAt } from './build-context.js';
 import type { Segment } from './problem.js';
@@ -28,19 +29,14 @@ export function machineTarget(ctx: BuildContext, fault: Data, path: readonly Seg
   return { machine };
 }
 
-/** A partition: exactly two different machines; a duplicate QMId: two or more different machines. */
-export function machinesTarget(ctx: BuildContext, fault: Data, path: readonly Segment[], kind: FaultKind, machines: readonly string[]): Target {
+/** Different machines, as many as the kind's `count` says (a partition two, a duplicate QMId two or more). */
+export function machinesTarget(ctx: BuildContext, fault: Data, path: readonly Segment[], count: FaultTarget['count'], machines: readonly string[]): Target {
   // Not a list: the schema reports it.
   if (!Array.isArray(fault.machines)) return {};
   const list: unknown[] = fault.machines;
   const at = [...path, 'machines'];
-  const count = list.length === 0 ? 'an empty list' : list.length === 1 ? '1 machine' : `${list.length} machines`;
-  if (kind === 'partition' && list.length !== 2) {
-    problemAt(ctx, at, `must name exactly two machines (a partition cuts the network between two), got ${count}`);
-  }
-  if (kind === 'duplicate-qmid' && list.length < 2) {
-    problemAt(ctx, at, `must name at least two machines (the ones sharing a QMId), got ${count}`);
-  }
+  const got = list.length === 0 ? 'an empty list' : list.length === 1 ? '1 machine' : `${list.length} machines`;
+  if (count !== undefined && (list.length < count.min || list.length > count.max)) problemAt(ctx, at, `${count.problem}, got ${got}`);
   const names: string[] = [];
   list.forEach((m, i) => {
     const name = stringAt(m);

@@ -1,23 +1,19 @@
 // Faults (`faults:`): what breaks, when and how. Each kind takes its own keys (a crash a machine,
 // instance or process; a slowdown a machine and a factor; a partition or duplicate QMId machines; a
 // decommission an instance), which the schema cannot say without if/then noise, so that is checked
-// here, as for strategies. A fault's timing is fixed (`at`, optional `duration`) or random (`mttf` and
+// here, as for strategies; which keys those are, and how each setting is read, is in the kind's
+// definition (sim/model/faults/). A fault's timing is fixed (`at`, optional `duration`) or random (`mttf` and
 // `mttr`, crash and slowdown only). Unlike strategies, a fault carries only the fields its kind uses:
 // the model tells them apart by presence.
 
-import type { EndpointSpec, FaultKind, FaultSpec } from '../model/scenario-types.js';
+import type { FaultSetting } from '../model/faults/definition.js';
+import type { EndpointSpec, FaultKind, FaultSettings, FaultSpec } from '../model/scenario-types.js';
 import { FAULTS, FAULT_KINDS } from '../model/faults/registry.js';
+import { FAULT_TARGET_KEYS, FAULT_TARGET_KEY_NAMES, type FaultTargetKey } from '../model/faults/target-keys.js';
 import { type Target, checkNamedTargets, instanceTarget, machinesTarget, machineTarget, processTarget } from './build-fault-targets.js';
 import { type BuildContext, type Data, booleanAt, durationAt, isData, numberAt, optional, problemAt, problemAtKey, stringAt } from './build-context.js';
 import type { Segment } from './problem.js';
 import { closest } from './suggest.js';
-
-/** The defaults of the settings only one kind has. */
-export const FAULT_DEFAULTS = {
-  lossProbability: 0.05,
-  switchEveryMs: 300_000,
-  careful: true,
-} as const satisfies Partial<FaultSpec>;
 
 /** The kinds that may have a random schedule (mttf and mttr). */
 const RANDOM_KINDS: readonly FaultKind[] = FAULT_KINDS.filter((k) => FAULTS[k].random);
@@ -25,26 +21,19 @@ const RANDOM_KINDS: readonly FaultKind[] = FAULT_KINDS.filter((k) => FAULTS[k].r
 /** The keys every fault may have. */
 const COMMON_KEYS = ['kind', 'name', 'at'];
 
-/** The keys only some kinds take, with those kinds and the words a problem uses for them. */
+/** The keys only some kinds take, with those kinds and the words a problem uses for them: timing, targets, then each kind's settings. */
 const KIND_KEYS: Readonly<Record<string, { readonly kinds: readonly FaultKind[]; readonly words: string }>> = {
   duration: { kinds: FAULT_KINDS.filter((k) => FAULTS[k].ends), words: 'a duration' },
   mttf: { kinds: RANDOM_KINDS, words: 'an mttf (a random schedule)' },
   mttr: { kinds: RANDOM_KINDS, words: 'an mttr (a random schedule)' },
-  machine: { kinds: ['crash', 'slowdown'], words: 'a machine' },
-  instance: { kinds: ['crash', 'decommission'], words: 'an instance' },
-  process: { kinds: ['crash'], words: 'a process' },
-  machines: { kinds: ['partition', 'duplicate-qmid'], words: 'machines' },
-  factor: { kinds: ['slowdown'], words: 'a factor' },
-  lossProbability: { kinds: ['duplicate-qmid'], words: 'a lossProbability' },
-  switchEvery: { kinds: ['duplicate-qmid'], words: 'a switchEvery' },
-  careful: { kinds: ['decommission'], words: 'a careful setting' },
+  ...Object.fromEntries(
+    FAULT_TARGET_KEY_NAMES.map((key) => [key, { kinds: FAULT_KINDS.filter((k) => FAULTS[k].targets[key] !== undefined), words: FAULT_TARGET_KEYS[key].words }]),
+  ),
+  ...Object.fromEntries(FAULT_KINDS.flatMap((kind) => Object.entries(FAULTS[kind].settings).map(([key, s]) => [key, { kinds: [kind], words: s.words }]))),
 };
 
 /** Every key a fault may have, in the schema's order (schema.ts), as an unknown key's did-you-mean sees them. */
 const ALL_KEYS = [...COMMON_KEYS, ...Object.keys(KIND_KEYS)];
-
-/** What a crash can stop: exactly one of these. */
-const CRASH_TARGETS = ['machine', 'instance', 'process'];
 
 type Built = Omit<FaultSpec, 'name'>;
 
@@ -167,57 +156,65 @@ function buildTiming(at: At): Pick<FaultSpec, 'atMs' | 'durationMs' | 'mttfMs' |
 
 function buildTarget(at: At, machines: readonly string[], endpoints: readonly EndpointSpec[], data: Data): Target {
   const { ctx, fault, path } = at;
-  switch (at.kind) {
-    case 'crash': {
-      const given = CRASH_TARGETS.filter((k) => Object.hasOwn(fault, k));
-      const exactly = 'must have exactly one of machine, instance or process (what crashes)';
-      // With an unknown key present (a misspelt `machin`), the problem at that key already says what is wrong.
-      const unknownKeys = Object.keys(fault).some((k) => !ALL_KEYS.includes(k));
-      const hinted = CRASH_TARGETS.some((k) => at.suggested.has(k));
-      if (given.length === 0 && !unknownKeys && !hinted) problemAt(ctx, path, `${exactly}, got none`);
-      if (given.length > 1) problemAt(ctx, path, `${exactly}, got ${given.join(' and ')}`);
-      return {
-        ...machineTarget(ctx, fault, path, machines),
-        ...instanceTarget(ctx, fault, path, endpoints),
-        ...processTarget(ctx, fault, path, data),
-      };
-    }
-    case 'slowdown':
-      required(at, 'machine', 'the machine that slows down');
-      return machineTarget(ctx, fault, path, machines);
-    case 'partition':
-      required(at, 'machines', 'the two machines cut off from each other');
-      return machinesTarget(ctx, fault, path, at.kind, machines);
-    case 'duplicate-qmid':
-      required(at, 'machines', 'the machines that share one QMId');
-      return machinesTarget(ctx, fault, path, at.kind, machines);
-    case 'decommission':
-      required(at, 'instance', 'the endpoint instance taken out, as Endpoint/instance');
-      return instanceTarget(ctx, fault, path, endpoints);
+  const definition = FAULTS[at.kind];
+  const keys = FAULT_TARGET_KEY_NAMES.filter((k) => definition.targets[k] !== undefined);
+  if (definition.oneTarget !== undefined) {
+    const given = keys.filter((k) => Object.hasOwn(fault, k));
+    const exactly = `must have exactly one of ${orList(keys)} (${definition.oneTarget})`;
+    // With an unknown key present (a misspelt `machin`), the problem at that key already says what is wrong.
+    const unknownKeys = Object.keys(fault).some((k) => !ALL_KEYS.includes(k));
+    const hinted = keys.some((k) => at.suggested.has(k));
+    if (given.length === 0 && !unknownKeys && !hinted) problemAt(ctx, path, `${exactly}, got none`);
+    if (given.length > 1) problemAt(ctx, path, `${exactly}, got ${given.join(' and ')}`);
+  }
+  let target: Target = {};
+  for (const key of keys) {
+    const how = definition.targets[key];
+    if (how?.required !== undefined) required(at, key, how.required);
+    target = { ...target, ...readTarget(key, at, machines, endpoints, data) };
+  }
+  return target;
+}
+
+function readTarget(key: FaultTargetKey, at: At, machines: readonly string[], endpoints: readonly EndpointSpec[], data: Data): Target {
+  const { ctx, fault, path } = at;
+  switch (key) {
+    case 'machine': return machineTarget(ctx, fault, path, machines);
+    case 'instance': return instanceTarget(ctx, fault, path, endpoints);
+    case 'process': return processTarget(ctx, fault, path, data);
+    case 'machines': return machinesTarget(ctx, fault, path, FAULTS[at.kind].targets.machines?.count, machines);
   }
 }
 
-/** The settings only one kind has, with their defaults for that kind only. */
-function buildSettings(at: At): Pick<FaultSpec, 'factor' | 'lossProbability' | 'switchEveryMs' | 'careful'> {
+/** "a or b", "a, b or c". */
+function orList(words: readonly string[]): string {
+  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+/** The settings only one kind has, each read as its definition says, with its default for that kind only. */
+function buildSettings(at: At): FaultSettings {
+  const settings: Record<string, number | boolean> = {};
+  for (const [key, setting] of Object.entries(FAULTS[at.kind].settings)) settings[setting.field] = readSetting(at, key, setting);
+  return settings;
+}
+
+/** NaN only stands in where a problem was reported; such a scenario is never returned. */
+function readSetting(at: At, key: string, s: FaultSetting): number | boolean {
   const { ctx, fault, path } = at;
-  const d = FAULT_DEFAULTS;
-  switch (at.kind) {
-    case 'slowdown': {
-      required(at, 'factor', 'how many times longer operations and handlers on the machine take, a number > 1');
-      const factor = Object.hasOwn(fault, 'factor') ? numberAt(fault.factor, (n) => n > 1) : undefined;
-      return { factor: factor ?? NaN };
+  switch (s.type) {
+    case 'number': {
+      const inBounds = (n: number) =>
+        (s.minimum === undefined || n >= s.minimum) && (s.maximum === undefined || n <= s.maximum) && (s.exclusiveMinimum === undefined || n > s.exclusiveMinimum);
+      if (s.required !== undefined) {
+        required(at, key, s.required);
+        return (Object.hasOwn(fault, key) ? numberAt(fault[key], inBounds) : undefined) ?? NaN;
+      }
+      return optional(fault, key, (v) => numberAt(v, inBounds), s.default ?? NaN) ?? NaN;
     }
-    case 'duplicate-qmid': {
-      const lossProbability = optional(fault, 'lossProbability', (v) => numberAt(v, (n) => n >= 0 && n <= 1), d.lossProbability);
-      const switchEveryMs = optional(fault, 'switchEvery', (v) => durationAt(ctx, v, [...path, 'switchEvery'], true), d.switchEveryMs);
-      return { lossProbability: lossProbability ?? NaN, switchEveryMs: switchEveryMs ?? NaN };
-    }
-    case 'decommission': {
-      const careful = optional(fault, 'careful', booleanAt, d.careful);
-      return { careful: careful ?? d.careful };
-    }
-    default:
-      return {};
+    case 'duration':
+      return optional(fault, key, (v) => durationAt(ctx, v, [...path, key], s.positive), s.defaultMs) ?? NaN;
+    case 'flag':
+      return optional(fault, key, booleanAt, s.default) ?? s.default;
   }
 }
 
@@ -226,7 +223,7 @@ function targetLabel(kind: FaultKind, target: Target): string {
   if (target.machine !== undefined) return target.machine;
   if (target.instance !== undefined) return `${target.instance.endpoint}/${target.instance.instance}`;
   if (target.distributor === true) return 'distributor';
-  if (target.machines !== undefined) return target.machines.join(kind === 'partition' ? '-' : '+');
+  if (target.machines !== undefined) return target.machines.join(FAULTS[kind].targets.machines?.count?.join ?? '+');
   return '';
 }
 

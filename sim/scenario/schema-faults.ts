@@ -1,8 +1,70 @@
 // The JSON Schema of one entry of `faults:` (schema.ts). Which keys each kind takes, and whether a
 // schedule is fixed or random, are checked in code (build-faults.ts): the schema only names the keys.
+// The target keys and each kind's own settings come from the kinds' definitions (sim/model/faults/).
 
+import type { FaultSetting } from '../model/faults/definition.js';
 import { FAULTS, FAULT_KINDS } from '../model/faults/registry.js';
-import { flag, number, record, ref, text } from './schema-parts.js';
+import { FAULT_TARGET_KEYS, FAULT_TARGET_KEY_NAMES } from '../model/faults/target-keys.js';
+import { type Json, flag, number, record, ref, text } from './schema-parts.js';
+
+/** The kinds that may have a random schedule, "crash and slowdown". */
+const RANDOM = and(FAULT_KINDS.filter((k) => FAULTS[k].random));
+
+/** "a", "a and b", "a, b and c". */
+function and(words: readonly string[]): string {
+  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/**
+ * Each target key once, described for the kinds that take it: "crash and slowdown (required for
+ * slowdown): <shared words> <each kind's sentence>", or, when nothing is shared, each kind's sentence
+ * after "<kind> (required for it):".
+ */
+function targetKeys(): Record<string, Json> {
+  const keys: Record<string, Json> = {};
+  for (const key of FAULT_TARGET_KEY_NAMES) {
+    const shared = FAULT_TARGET_KEYS[key];
+    const owners = FAULT_KINDS.filter((k) => FAULTS[k].targets[key] !== undefined);
+    if (owners.length === 0) continue;
+    let description: string;
+    if (shared.description === '') {
+      description = owners.map((k) => `${k}${FAULTS[k].targets[key]?.required ? ' (required for it)' : ''}: ${FAULTS[k].targets[key]?.description ?? ''}`).join(' ');
+    } else {
+      const requiring = owners.filter((k) => FAULTS[k].targets[key]?.required !== undefined);
+      const who = owners.length === 1 ? `${owners[0]} only` : and(owners);
+      const required = requiring.length > 0 ? ` (required for ${and(requiring)})` : '';
+      const own = owners.flatMap((k) => FAULTS[k].targets[key]?.description ?? []);
+      description = [`${who}${required}: ${shared.description}`, ...own].join(' ');
+    }
+    if (shared.schema === 'text') keys[key] = text(description);
+    else if (shared.schema === 'distributor') keys[key] = { type: 'string', enum: ['distributor'], description };
+    else keys[key] = { type: 'array', description, items: text('A machine, a name under `machines`.') };
+  }
+  return keys;
+}
+
+/** The keys only one kind takes, in registry order. */
+function settingKeys(): Record<string, Json> {
+  const keys: Record<string, Json> = {};
+  for (const kind of FAULT_KINDS) for (const [key, setting] of Object.entries(FAULTS[kind].settings)) keys[key] = settingSchema(setting);
+  return keys;
+}
+
+function settingSchema(s: FaultSetting): Json {
+  switch (s.type) {
+    case 'number': {
+      const bounds: Json = {};
+      if (s.minimum !== undefined) bounds.minimum = s.minimum;
+      if (s.maximum !== undefined) bounds.maximum = s.maximum;
+      if (s.exclusiveMinimum !== undefined) bounds.exclusiveMinimum = s.exclusiveMinimum;
+      return number(bounds, s.description, s.default === undefined ? {} : { default: s.default });
+    }
+    case 'duration':
+      return ref('duration', s.description, { default: s.default });
+    case 'flag':
+      return flag(s.description, s.default);
+  }
+}
 
 export const fault = record(
   'A fault injected into every run (each strategy, each variant): what breaks (`kind` and its target), when (`at` and `duration`, or `mttf` and `mttr` for a random schedule) and how. ' +
@@ -22,44 +84,16 @@ export const fault = record(
     duration: ref(
       'duration',
       'Optional: how long the fault lasts, > 0; then the crashed process restarts, the machine is fast again, the partition heals. Default: until the end of the run. ' +
-        'Not for decommission, nor with a random schedule.',
+        `Not for ${and(FAULT_KINDS.filter((k) => !FAULTS[k].ends))}, nor with a random schedule.`,
     ),
     mttf: ref(
       'duration',
-      'crash and slowdown only: mean time to failure, > 0, of a random schedule: times to failure and to repair are drawn (exponential) from the fault\'s own random stream, over and over. ' +
+      `${RANDOM} only: mean time to failure, > 0, of a random schedule: times to failure and to repair are drawn (exponential) from the fault's own random stream, over and over. ` +
         'Needs `mttr`; takes no `at` or `duration`.',
     ),
-    mttr: ref('duration', 'crash and slowdown only: mean time to repair, > 0, of a random schedule. Needs `mttf`.'),
-    machine: text(
-      'crash and slowdown (required for slowdown): the machine, a name under `machines`. A crash stops every process on it until it restarts; with `transport.express`, what its queues and outgoing queues hold is lost.',
-    ),
-    instance: text(
-      'crash and decommission (required for decommission): one endpoint instance, written Endpoint/instance, e.g. Sales/worker1 (an instance is named after its machine, or machine-1, machine-2... when several of the endpoint share one, unless it has a `name`). ' +
-        'A crash stops that worker process only.',
-    ),
-    process: {
-      type: 'string',
-      enum: ['distributor'],
-      description: 'crash only: `distributor` crashes the distributor processes (one per endpoint, or per message type), not their machine. The scenario needs a strategy of kind distributor.',
-    },
-    machines: {
-      type: 'array',
-      description:
-        'partition (required for it): exactly two different machines, cut off from each other. duplicate-qmid (required for it): two or more different machines that share one QMId.',
-      items: text('A machine, a name under `machines`.'),
-    },
-    factor: number({ exclusiveMinimum: 1 }, 'slowdown only, and required for it: how many times longer MSMQ operations and handlers on the machine take, a number > 1.'),
-    lossProbability: number(
-      { minimum: 0, maximum: 1 },
-      'duplicate-qmid only: the chance (0 to 1) that a message stalled by a misrouted acknowledgement vanishes at each resend. Default 0.05.',
-      { default: 0.05 },
-    ),
-    switchEvery: ref('duration', 'duplicate-qmid only: mean time between changes of which machine can send and receive, > 0. Default 5m.', { default: '5m' }),
-    careful: flag(
-      'decommission only: true takes the instance out the documented way (remove it from the instance mapping, wait until every sender has re-read it, let it drain, then stop it); ' +
-        'false stops it at once, mapping unchanged. Default true.',
-      true,
-    ),
+    mttr: ref('duration', `${RANDOM} only: mean time to repair, > 0, of a random schedule. Needs \`mttf\`.`),
+    ...targetKeys(),
+    ...settingKeys(),
   },
   ['kind'],
 );

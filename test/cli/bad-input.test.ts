@@ -31,7 +31,7 @@ describe('bad input', () => {
         `${f}:15:38: endpoints.Sales.instances[2].threads must be a positive integer, got "two" (string)`,
         `${f}:20:20: senders.Sender.sends[0].message endpoint Sales has no handler for "PlaceOrdr"; did you mean "PlaceOrder"?`,
         `${f}:20:52: senders.Sender.sends[0].arrivals poisson rate: must be > 0, got "-8/s"`,
-        `${f}:22:14: strategies.d.kind must be one of distributor, round-robin, random, shared-queue, fair, custom, two-choices, got "distributer" (string); did you mean "distributor"?`,
+        `${f}:22:14: strategies.d.kind must be one of distributor, round-robin, random, shared-queue, fair, custom, two-choices, broker, got "distributer" (string); did you mean "distributor"?`,
         `${f}:22:36: strategies.d.machine unknown machine "server"; the machines are client, worker1`,
       ],
     );

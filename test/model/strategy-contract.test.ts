@@ -17,6 +17,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   fair: '{ kind: fair, ackEvery: 2 }',
   custom: '{ kind: custom, module: strategies/pick-first.js }',
   'two-choices': '{ kind: two-choices, ackEvery: 2 }',
+  broker: '{ kind: broker, host: server, prefetch: 2, operation: 0.1ms }',
 };
 
 const INSTANCES = ['w1', 'w2', 'w3'];

@@ -385,7 +385,7 @@ describe('problems', () => {
       ]);
       // A misspelt strategy kind is reported once, at the strategy.
       expect(problemLines(`${sender('distributer, machine: worker1')}${crash}`)).toEqual([
-        `${F}:17:24: strategies.distributor.kind must be one of distributor, round-robin, random, shared-queue, fair, custom, two-choices, got "distributer" (string); did you mean "distributor"?`,
+        `${F}:17:24: strategies.distributor.kind must be one of distributor, round-robin, random, shared-queue, fair, custom, two-choices, broker, got "distributer" (string); did you mean "distributor"?`,
       ]);
     });
   });

@@ -128,7 +128,7 @@ describe('senders', () => {
 describe('strategies', () => {
   it('offers the new kinds', () => {
     expect(problemLines(strategy('{ kind: custm }'))).toEqual([
-      `${F}:17:24: strategies.distributor.kind must be one of distributor, round-robin, random, shared-queue, fair, custom, two-choices, got "custm" (string); did you mean "custom"?`,
+      `${F}:17:24: strategies.distributor.kind must be one of distributor, round-robin, random, shared-queue, fair, custom, two-choices, broker, got "custm" (string); did you mean "custom"?`,
     ]);
   });
 

@@ -76,7 +76,7 @@ describe('structure (JSON Schema)', () => {
 
   it('reports a strategy kind outside the closed set, with the choices', () => {
     expect(problemLines(changed('kind: distributor', 'kind: distrib'))).toEqual([
-      `${F}:17:24: strategies.distributor.kind must be one of distributor, round-robin, random, shared-queue, fair, custom, two-choices, got "distrib" (string); did you mean "distributor"?`,
+      `${F}:17:24: strategies.distributor.kind must be one of distributor, round-robin, random, shared-queue, fair, custom, two-choices, broker, got "distrib" (string); did you mean "distributor"?`,
     ]);
   });
 });
@@ -221,7 +221,7 @@ describe('a file with several problems', () => {
       `${file}:14:38: endpoints.Sales.instances[1].threads must be a positive integer, got "two" (string)`,
       `${file}:19:20: senders.Sender.sends[0].message endpoint Sales has no handler for "PlaceOrdr"; did you mean "PlaceOrder"?`,
       `${file}:19:52: senders.Sender.sends[0].arrivals poisson rate: must be > 0, got "0/s"`,
-      `${file}:21:24: strategies.distributor.kind must be one of distributor, round-robin, random, shared-queue, fair, custom, two-choices, got "distrib" (string); did you mean "distributor"?`,
+      `${file}:21:24: strategies.distributor.kind must be one of distributor, round-robin, random, shared-queue, fair, custom, two-choices, broker, got "distrib" (string); did you mean "distributor"?`,
       `${file}:21:42: strategies.distributor.machine unknown machine "server"; the machines are client, worker1`,
       `${file}:22:37: strategies.round-robin.concurrency only a distributor has a concurrency; remove it (this strategy is round-robin)`,
     ]);

@@ -84,7 +84,7 @@ describe('scenarioJsonSchema', () => {
     ]);
     expect(schema.required).toEqual(['stop', 'machines', 'endpoints', 'senders', 'strategies']);
     const kind = (((props.strategies.additionalProperties as Schema).properties as Record<string, Schema>).kind) as Schema;
-    expect(kind.enum).toEqual(['distributor', 'round-robin', 'random', 'shared-queue', 'fair', 'custom', 'two-choices']);
+    expect(kind.enum).toEqual(['distributor', 'round-robin', 'random', 'shared-queue', 'fair', 'custom', 'two-choices', 'broker']);
   });
 
   it('names the keys of a fault and of the transport, with their defaults', () => {

@@ -43,6 +43,7 @@ export function buildWorld(scenario: Scenario, strategy: StrategySpec, observer:
     return found;
   };
   buildEndpoints(world, machine);
+  world.process = definition.process?.(strategy, world, machine) ?? null;
 
   /** The send targets for `type` from `origin`: one handler for a command to `to`, every handler of the type for an event. */
   const targets = (origin: string, type: string, to: string | undefined): SendTarget[] => {

@@ -9,11 +9,24 @@ import { accept } from '../processes/transport.js';
 import type { FaultDefinition } from './definition.js';
 import { instancesOf, machineNamed } from './targets.js';
 
+declare module '../scenario-types.js' {
+  interface FaultKinds {
+    'crash': true;
+  }
+}
+
 export const crash: FaultDefinition = {
   summary:
     'crash: a machine (every process on it), one worker process (`instance`) or the distributor process (`process: distributor`) stops, and restarts when the fault ends.',
   random: true,
   ends: true,
+  targets: {
+    machine: { description: 'A crash stops every process on it until it restarts; with `transport.express`, what its queues and outgoing queues hold is lost.' },
+    instance: { description: 'A crash stops that worker process only.' },
+    process: {},
+  },
+  oneTarget: 'what crashes',
+  settings: {},
   start: (world, _i, f) => {
     let wasted = 0;
     if (f.machine !== undefined) wasted += crashMachine(world, machineNamed(world, f.machine));

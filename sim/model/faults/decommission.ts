@@ -8,10 +8,32 @@ import type { FaultSpec } from '../scenario-types.js';
 import type { FaultDefinition } from './definition.js';
 import { instancesOf } from './targets.js';
 
+declare module '../scenario-types.js' {
+  interface FaultKinds {
+    'decommission': true;
+  }
+  interface FaultSettings {
+    /** decommission: the documented way (true: unmap, wait for refreshes, drain, stop) or at once (false). Default true. */
+    readonly careful?: boolean;
+  }
+}
+
 export const decommission: FaultDefinition = {
   summary: 'decommission: an `instance` is taken out of service for good (takes no duration).',
   random: false,
   ends: false,
+  targets: { instance: { required: 'the endpoint instance taken out, as Endpoint/instance' } },
+  settings: {
+    careful: {
+      field: 'careful',
+      type: 'flag',
+      default: true,
+      words: 'a careful setting',
+      description:
+        'decommission only: true takes the instance out the documented way (remove it from the instance mapping, wait until every sender has re-read it, let it drain, then stop it); ' +
+        'false stops it at once, mapping unchanged. Default true.',
+    },
+  },
   // The careful way changes the mapping during the run: senders then re-read it on their timers.
   prepare: (world, f) => {
     if (f.careful !== false) world.mappingChanges = true;

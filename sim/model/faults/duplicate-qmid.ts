@@ -8,11 +8,50 @@ import type { World } from '../kernel/world.js';
 import type { FaultDefinition } from './definition.js';
 import { machinesOf, network } from './targets.js';
 
+declare module '../scenario-types.js' {
+  interface FaultKinds {
+    'duplicate-qmid': true;
+  }
+  interface FaultSettings {
+    /** duplicate-qmid: chance that a stalled message vanishes at each resend (default 0.05). */
+    readonly lossProbability?: number;
+    /** duplicate-qmid: mean time between changes of which machine works (default 5 min). */
+    readonly switchEveryMs?: number;
+  }
+}
+
 export const duplicateQmid: FaultDefinition = {
   summary:
     "duplicate-qmid: `machines` cloned without sysprep share one MSMQ QMId, so they receive each other's acknowledgements: only one of them can send and receive at a time, which one changes at random, and stalled messages may vanish.",
   random: false,
   ends: true,
+  targets: {
+    machines: {
+      required: 'the machines that share one QMId',
+      description: 'two or more different machines that share one QMId.',
+      count: { min: 2, max: Infinity, problem: 'must name at least two machines (the ones sharing a QMId)', join: '+' },
+    },
+  },
+  settings: {
+    lossProbability: {
+      field: 'lossProbability',
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      default: 0.05,
+      words: 'a lossProbability',
+      description: 'duplicate-qmid only: the chance (0 to 1) that a message stalled by a misrouted acknowledgement vanishes at each resend. Default 0.05.',
+    },
+    switchEvery: {
+      field: 'switchEveryMs',
+      type: 'duration',
+      positive: true,
+      default: '5m',
+      defaultMs: 300_000,
+      words: 'a switchEvery',
+      description: 'duplicate-qmid only: mean time between changes of which machine can send and receive, > 0. Default 5m.',
+    },
+  },
   start: (world, i) => {
     startDuplicateQmid(world, i);
     return 0;

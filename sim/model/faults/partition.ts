@@ -5,10 +5,24 @@ import { crossNetwork, pairKey } from '../processes/network.js';
 import type { FaultDefinition } from './definition.js';
 import { machinesOf, network } from './targets.js';
 
+declare module '../scenario-types.js' {
+  interface FaultKinds {
+    'partition': true;
+  }
+}
+
 export const partition: FaultDefinition = {
   summary: 'partition: two `machines` cannot reach each other; messages between them wait in outgoing queues until it heals.',
   random: false,
   ends: true,
+  targets: {
+    machines: {
+      required: 'the two machines cut off from each other',
+      description: 'exactly two different machines, cut off from each other.',
+      count: { min: 2, max: 2, problem: 'must name exactly two machines (a partition cuts the network between two)', join: '-' },
+    },
+  },
+  settings: {},
   start: (world, i) => {
     startPartition(world, i);
     return 0;

@@ -1,5 +1,6 @@
-// Every fault kind, by kind: adding a kind is its file in this folder and one line here (and its
-// name in scenario-types' FaultKind, whose Record below then fails to compile until it is added).
+// Every fault kind, by kind: adding a kind is its file in this folder (which adds its name to
+// scenario-types' FaultKinds, and its own settings to FaultSettings) and one line here; the Record
+// below fails to compile until a declared kind is registered.
 import type { FaultKind } from '../scenario-types.js';
 import { crash } from './crash.js';
 import { decommission } from './decommission.js';

@@ -12,4 +12,6 @@ export const Consumer = {
   Replies: 4,
   /** A consumer of a process that crashed: events still addressed to it are ignored. */
   Dead: 5,
+  /** A process of a strategy kind's own (world.process: the broker's). ref, sub: that kind's. */
+  Strategy: 6,
 } as const;

@@ -46,4 +46,6 @@ export const Ev = {
   Resend: 21,
   /** The working machine of a duplicate QMId group changes: a = fault index. */
   QmidSwitch: 22,
+  /** A step of a strategy kind's own process (world.process): a, b are that kind's. */
+  StrategyStep: 23,
 } as const;

@@ -52,6 +52,22 @@ export interface SenderChoice {
   readonly counts: boolean;
 }
 
+/**
+ * The processes a strategy kind brings of its own (the broker's: ../strategies/broker.ts), installed
+ * by the builder: its consumers are of kind Consumer.Strategy and its continuations Ev.StrategyStep.
+ */
+export interface StrategyProcess {
+  /** Its consumer c took message m out of its queue. */
+  take(world: World, c: number, m: number): void;
+  /** An Ev.StrategyStep it scheduled is due. */
+  step(world: World, a: number, b: number): void;
+  /** Worker process i started (its handler threads are waiting), or crashed (its threads stopped). */
+  started(world: World, i: number): void;
+  crashed(world: World, i: number): void;
+  /** Handler thread consumer c committed a message's transaction, just before it takes its next one. */
+  committed(world: World, c: number): void;
+}
+
 export abstract class World implements EventHandler {
   readonly sim = new Simulator();
   readonly pool = new MessagePool();
@@ -86,6 +102,8 @@ export abstract class World implements EventHandler {
   trace: TraceSink | null = null;
   /** Sender-side strategies: how a sender picks an instance (null: one queue per handler). */
   choice: SenderChoice | null = null;
+  /** A strategy kind's own processes (null: it has none). */
+  process: StrategyProcess | null = null;
   /** Receivers acknowledge every `ackEvery` processed messages to their sender; 0 = no acknowledgements. */
   ackEvery = 0;
   /** Distributor workers tag ready messages with their session (false: every ready counts). */

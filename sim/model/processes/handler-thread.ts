@@ -140,6 +140,7 @@ export function threadCommit(world: World, c: number, m: number): void {
     pool.session[ready] = instance.session;
     transmit(world, ready, from, world.distributors[instance.distributor].control.index);
   }
+  world.process?.committed(world, c);
   world.consumerIdle(c);
   world.checkDrained();
 }

@@ -59,6 +59,7 @@ export function startInstance(world: World, i: number): void {
     instance.threadConsumers.push(c);
     world.consumerIdle(c);
   }
+  world.process?.started(world, i);
   if (instance.distributor >= 0) sendControl(world, i, ControlKind.Starting, instance.capacity);
 }
 
@@ -147,5 +148,6 @@ export function crashInstance(world: World, i: number): number {
   }
   instance.threadConsumers.length = 0;
   if (world.trace) world.emit('crash', -1, instance.name, instance.machine.name, { process: 'worker', lostMs: wasted });
+  world.process?.crashed(world, i);
   return wasted;
 }

@@ -2,7 +2,8 @@
 // is built from them, where its messages go (and for sender-side kinds, how a sender chooses), its
 // closed-form theory if it has one, and how reports describe it. Each kind is one file in this folder
 // registered in registry.ts, whose Record over every kind makes a forgotten piece a compile error.
-import type { SenderChoice } from '../kernel/world.js';
+import type { Machine } from '../kernel/machine.js';
+import type { SenderChoice, StrategyProcess, World } from '../kernel/world.js';
 import type { StrategyKind, StrategySpecOf, StrategySpecs } from '../scenario-types.js';
 
 /** Where the work for a handler goes. */
@@ -12,7 +13,9 @@ export type Placement =
   /** One queue, shared by every instance (competing consumers). */
   | 'shared-queue'
   /** Each sender picks an instance itself (its `choice`). */
-  | 'sender-side';
+  | 'sender-side'
+  /** The kind's own processes (its `process`) take the work and hand it to the instances. */
+  | 'own-process';
 
 /** A key only this kind takes: its schema, and how the loader reads it. */
 export type StrategyKey = {
@@ -78,8 +81,13 @@ export interface StrategyDefinition<K extends StrategyKind> {
   readonly route?: { readonly words: string; readonly count: 'inline' | 'after' | 'none' };
   /** Receivers acknowledge every N processed messages (0 or absent: no acknowledgements). */
   ackEvery?(spec: StrategySpecOf<K>): number;
+  /**
+   * Placement `own-process`: builds the kind's processes on the built endpoints (their handlers'
+   * `queue`, their instances' `source`) and returns them; `machine` finds a machine by name.
+   */
+  process?(spec: StrategySpecOf<K>, world: World, machine: (name: string) => Machine): StrategyProcess;
   /** The closed form this kind's setup is, when one fits. */
-  theory?(fit: TheoryFit): TheoryPrediction | undefined;
+  theory?(fit: TheoryFit, spec: StrategySpecOf<K>): TheoryPrediction | undefined;
   /** Report words for its settings, e.g. ["on server", "concurrency 1"] (none: empty). */
   describe(spec: StrategySpecOf<K>, format: { duration(ms: number): string }): string[];
 }

@@ -2,6 +2,7 @@
 // mapped type makes a kind declared (in scenario-types' StrategySpecs) but not registered, or
 // registered with a missing piece, a compile error.
 import type { StrategyKind, StrategySpec } from '../scenario-types.js';
+import { broker } from './broker.js';
 import { custom } from './custom.js';
 import type { StrategyDefinition } from './definition.js';
 import { distributor } from './distributor.js';
@@ -19,6 +20,7 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyDefinition<K> }
   fair,
   custom,
   'two-choices': twoChoices,
+  broker,
 };
 
 export const STRATEGY_KINDS = Object.keys(STRATEGIES) as readonly StrategyKind[];
