@@ -13,17 +13,20 @@ declare module '../scenario-types.js' {
   }
 }
 
+/** The acknowledgement key of the kinds that count unacknowledged messages (fair, two-choices). */
+export const ACK_EVERY_KEY = {
+  type: 'integer',
+  minimum: 1,
+  default: 1,
+  words: 'an ackEvery',
+  description: 'the receiver acknowledges after every N messages it processed. Default 1.',
+} as const;
+
 export const fair: StrategyDefinition<'fair'> = {
   summary: 'fair: each sender sends to the instance with the fewest unacknowledged messages (the "fair distribution" sample).',
   words: 'a fair strategy',
   keys: {
-    ackEvery: {
-      type: 'integer',
-      minimum: 1,
-      default: 1,
-      words: 'an ackEvery',
-      description: 'the receiver acknowledges after every N messages it processed. Default 1.',
-    },
+    ackEvery: ACK_EVERY_KEY,
   },
   placement: 'sender-side',
   build: (v) => ({ ackEvery: v.number('ackEvery') }),

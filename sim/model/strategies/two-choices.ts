@@ -6,6 +6,7 @@
 // supermarket model of Mitzenmacher ("The Power of Two Choices in Randomized Load Balancing", 2001).
 import type { Sender } from '../kernel/sender.js';
 import type { StrategyDefinition } from './definition.js';
+import { ACK_EVERY_KEY } from './fair.js';
 
 declare module '../scenario-types.js' {
   interface StrategySpecs {
@@ -21,13 +22,7 @@ export const twoChoices: StrategyDefinition<'two-choices'> = {
     'two-choices: each sender draws two instances at random and sends to the one with fewer unacknowledged messages (acknowledged as under fair).',
   words: 'a two-choices strategy',
   keys: {
-    ackEvery: {
-      type: 'integer',
-      minimum: 1,
-      default: 1,
-      words: 'an ackEvery',
-      description: 'the receiver acknowledges after every N messages it processed. Default 1.',
-    },
+    ackEvery: ACK_EVERY_KEY,
   },
   placement: 'sender-side',
   build: (v) => ({ ackEvery: v.number('ackEvery') }),
