@@ -4,7 +4,8 @@ import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { CustomStrategyError } from '../model/strategies/custom-strategy.js';
-import { OutputError } from '../reports/index.js';
+// The output folder alone (no other file of the reports layer), so that start-up stays light.
+import { OutputError } from '../reports/output-dir.js';
 import { packageVersion, prepareArgv } from './argv.js';
 import { allowExit, guardExit, installSignalHandlers } from './signals.js';
 import { exitCodeFor, UsageError, type Outcome } from './exit-codes.js';

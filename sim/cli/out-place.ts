@@ -2,7 +2,8 @@
 // the scenario's name (always a single safe folder name under reports/), and the file of
 // `trace --mermaid FILE`.
 import { rmSync, statSync, writeFileSync } from 'node:fs';
-import { existingAncestor } from '../reports/index.js';
+// The output folder alone (no other file of the reports layer), so that start-up stays light.
+import { existingAncestor } from '../reports/output-dir.js';
 import path from 'node:path';
 import { UsageError } from './exit-codes.js';
 

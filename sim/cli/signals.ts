@@ -1,7 +1,8 @@
 // Ctrl-C and kill: stop, remove the temporary report folder, say `interrupted`, exit 128 + the signal
 // number (130 for SIGINT, 143 for SIGTERM). A signal is acted on between runs: a run in progress on
 // the main thread finishes its current strategy first; sweep runs on worker threads end at once.
-import { abortOpenOutputs } from '../reports/index.js';
+// The output folder alone (no other file of the reports layer), so that start-up stays light.
+import { abortOpenOutputs } from '../reports/output-dir.js';
 
 const CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 /** Extra clean-ups (a temp file of `trace --mermaid`), run before exiting on a signal. */

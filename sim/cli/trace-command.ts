@@ -1,8 +1,7 @@
 // `sim trace FILE`: run one strategy of one variant and tell the story of its first messages in
 // sentences (and, with --mermaid, as a sequence diagram). The run stops as soon as the story is
 // complete: the trace sink throws a private marker that ends the simulation early.
-import { runScenario } from '../metrics/run.js';
-import { mermaidDiagram, narrateSteps, TraceStory } from '../reports/index.js';
+import { followStory, mermaidDiagram, narrateSteps } from '../reports/index.js';
 import { formatProblem, loadScenarioFile } from '../scenario/index.js';
 import { checkStrategies, checkVariants, parseSeed } from './arguments.js';
 import { UsageError } from './exit-codes.js';
@@ -21,8 +20,6 @@ export interface TraceArgs {
   set?: string[];
 }
 
-/** Thrown by the trace sink once the story is complete; caught here and nowhere else. */
-const STORY_COMPLETE = Symbol('story complete');
 
 export async function traceCommand(args: TraceArgs, print: (text: string) => void): Promise<void> {
   const seed = parseSeed(args.seed);
@@ -42,27 +39,15 @@ export async function traceCommand(args: TraceArgs, print: (text: string) => voi
   const strategy = scenario.strategies.find((s) => strategyName === undefined || s.name === strategyName);
   if (strategy === undefined) throw new UsageError([`sim: ${args.file} has no strategies to trace`]);
 
-  const story = new TraceStory({ messages, fromMs });
-  try {
-    await runScenario(scenario, {
-      strategies: [strategy.name],
-      trace: (record) => {
-        story.push(record);
-        if (story.complete) throw STORY_COMPLETE;
-      },
-    });
-  } catch (error) {
-    if (error !== STORY_COMPLETE) throw error;
-  }
-  const steps = story.finish();
+  const { steps, found } = await followStory(scenario, strategy.name, { messages, fromMs });
   if (mermaidFile !== undefined) writeFileAtomically(mermaidFile, mermaidDiagram(steps));
 
   const which = messages === 1 ? 'the first message' : `the first ${messages} messages`;
   const at = fromMs > 0 ? ` at or after ${String(args.from)}` : '';
   const variantNote = variant !== undefined ? `, variant ${variant.name}` : '';
   const lines = [`sim trace ${args.file} — strategy ${strategy.name}${variantNote} (seed ${scenario.seed}): ${which}${at === '' ? '' : ` sent${at}`}`, ...narrateSteps(steps)];
-  if (story.found < messages) {
-    lines.push(story.found === 0 ? `The run sent no messages${at}.` : `The run sent only ${story.found === 1 ? '1 message' : `${story.found} messages`}${at}.`);
+  if (found < messages) {
+    lines.push(found === 0 ? `The run sent no messages${at}.` : `The run sent only ${found === 1 ? '1 message' : `${found} messages`}${at}.`);
   }
   if (mermaidFile !== undefined) lines.push('', `wrote ${mermaidFile}`);
   // One write: a reader that stops early (| head) then meets a finished write rather than a broken pipe.

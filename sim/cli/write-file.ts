@@ -2,7 +2,8 @@
 // file system, so the rename is atomic). A failure leaves no temp file and the old file untouched.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { makeFolders } from '../reports/index.js';
+// The output folder alone (no other file of the reports layer), so that start-up stays light.
+import { makeFolders } from '../reports/output-dir.js';
 
 export function writeFileAtomically(file: string, content: string): void {
   const target = resolve(file);

@@ -3,7 +3,7 @@
 import { runScenario } from '../metrics/run.js';
 import { runSweep, singlePoint } from '../metrics/sweep.js';
 import type { ScenarioResult } from '../metrics/results.js';
-import { findings, formatComparisonTable, formatPlan, narrateSteps, reportFiles, TraceStory } from '../reports/index.js';
+import { findings, followStory, formatComparisonTable, formatPlan, narrateSteps, reportFiles } from '../reports/index.js';
 import { loadScenarioText, type LoadResult, type ScenarioFiles } from '../scenario/index.js';
 import type { PageFile, RunOutcome, TraceOutcome } from './protocol.js';
 
@@ -42,26 +42,12 @@ export async function simulate(loaded: Extract<LoadResult, { ok: true }>, progre
   return { name: scenario.name, seed: scenario.seed, table: formatComparisonTable(result.runs), findings: notes, files: textFiles(files), strategies, sweep: false };
 }
 
-/** Thrown by the trace sink once the story is complete; caught here and nowhere else. */
-const STORY_COMPLETE = Symbol('story complete');
 
 /** `sim trace FILE --strategy S --messages N`: the first variant, or the scenario as written. */
 export async function trace(loaded: Extract<LoadResult, { ok: true }>, strategyName: string, messages: number): Promise<TraceOutcome> {
   const scenario = loaded.variants[0]?.scenario ?? loaded.scenario;
   const strategy = scenario.strategies.find((s) => s.name === strategyName) ?? scenario.strategies[0];
-  const story = new TraceStory({ messages });
-  try {
-    await runScenario(scenario, {
-      strategies: [strategy.name],
-      trace: (record) => {
-        story.push(record);
-        if (story.complete) throw STORY_COMPLETE;
-      },
-    });
-  } catch (error) {
-    if (error !== STORY_COMPLETE) throw error;
-  }
-  const steps = story.finish();
+  const { steps } = await followStory(scenario, strategy.name, { messages });
   return { strategy: strategy.name, kind: strategy.kind, lines: narrateSteps(steps), steps };
 }
 

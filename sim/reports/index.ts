@@ -62,6 +62,7 @@ export { mermaidDiagram } from './explain/mermaid.js';
 export { formatClock } from './explain/trace-labels.js';
 export type { Step, StepKind } from './explain/trace-steps.js';
 export { TraceStory, type StoryOptions } from './explain/trace-story.js';
+export { followStory } from './explain/follow-story.js';
 
 // Number formatting.
 export { formatFixed, formatNumber, roundSignificant } from './format/number-format.js';
