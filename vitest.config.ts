@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,5 +11,8 @@ export default defineConfig({
     // the cores); the gallery test sets its own, longer budget.
     testTimeout: 300_000,
     hookTimeout: 300_000,
+    // One test file per core. Vitest's default leaves one core free, which on a 2-core machine runs
+    // the files one at a time; most of them wait on child processes (the built CLI) anyway.
+    maxWorkers: availableParallelism(),
   },
 });

@@ -1,21 +1,17 @@
-// Structural validation: the parsed YAML against the JSON Schema (schema.ts) with ajv, every error
+// Structural validation: the parsed YAML against the JSON Schema (schema.ts), compiled by ajv, every error
 // collected, each turned into a message a person can act on and placed at its line and column.
 
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { describeValue, showValue } from './describe.js';
 import { formatPath, type Segment } from './problem.js';
 import type { ProblemList } from './problem-list.js';
-import { type DefinitionKind, scenarioJsonSchema } from './schema.js';
+import type { DefinitionKind } from './schema.js';
+import { validate as compiledValidator } from './scenario-validator.js';
 import type { Positions } from './source-map.js';
 import { didYouMean } from './suggest.js';
 
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  // verbose: errors carry the offending data and the schema around it, which the messages need.
-  compiled ??= new Ajv({ allErrors: true, verbose: true }).compile(scenarioJsonSchema());
-  return compiled;
-}
+/** The schema compiled by ajv when the code is built (validator-source.ts), with every error and verbose ones. */
+const validator = (): ValidateFunction => compiledValidator as ValidateFunction;
 
 /** What a value of one of the kinds under `definitions` should look like. */
 const DEFINITION_EXAMPLES: Readonly<Record<DefinitionKind, string>> = {

@@ -1,6 +1,7 @@
 // scenarios/workshop.md stays honest: every exercise's expected observation is backed by checks
 // (HTML comments, grammar in workshop-checks.ts), and every check is evaluated here against a real run
-// of its scenario through the built CLI, as a learner would run it.
+// of its scenario through the built CLI, as a learner would run it. A check on a bundled scenario run
+// unchanged reads the committed gallery report, which the gallery test proves is what that run writes.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -61,6 +62,13 @@ function startRuns(checks: readonly Check[]): void {
     const first = group[0];
     const dir = path.join(work, `run-${n++}`);
     const messages = group.some((c) => c.file === 'messages.csv');
+    // The bundled scenario run as it is: its report is the committed gallery's (the gallery test proves
+    // that reports/<name>/ is byte for byte what this command writes), so it is read from there.
+    const gallery = path.join('reports', first.scenario);
+    if (first.edits.length === 0 && !SEED && !messages && existsSync(path.join(gallery, 'summary.csv'))) {
+      runs.set(key, Promise.resolve({ code: 0, stdout: '', stderr: '', out: gallery }));
+      continue;
+    }
     runs.set(
       key,
       (async (): Promise<Run> => {
