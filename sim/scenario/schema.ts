@@ -79,6 +79,13 @@ const endpoint = record(
     handlers: named('Message type name -> handler. At least one.', handler),
     instances: list('The instances the endpoint is scaled out to. At least one.', instance),
     retries,
+    subscriptions: {
+      type: 'string',
+      enum: ['shared', 'per-instance'],
+      description:
+        'Where the instances of an endpoint whose handlers publish store the subscriptions they receive. shared: one storage for every instance, so a subscription received by one is known to all. per-instance: each instance keeps its own and publishes only to the subscribers whose subscription message it received itself. Default shared.',
+      default: 'shared',
+    },
   },
   ['handlers', 'instances'],
 );

@@ -4,6 +4,7 @@
 import type { Machine } from './machine.js';
 import type { MessageQueue } from './queue.js';
 import type { Sender } from './sender.js';
+import type { SubscriptionStorage } from './subscriptions.js';
 import { TimeAverage } from './time-average.js';
 
 export class EndpointInstance {
@@ -26,6 +27,10 @@ export class EndpointInstance {
   decommissioned = false;
   /** The process's own sending side, for events its handlers publish (null when none do). */
   publisher: Sender | null = null;
+  /** Where it stores the subscriptions it receives and reads them when it publishes (null when it publishes nothing). */
+  subscriptions: SubscriptionStorage | null = null;
+  /** The subscription messages it sends at each start (indexes into world.subscriptions). */
+  readonly subscribes: number[] = [];
   /** Fair distribution: messages processed per sender since its last acknowledgement to it. */
   readonly unackedBySender: number[] = [];
 

@@ -72,6 +72,10 @@ export interface TraceFields {
   stall: { readonly resend: number; readonly resendInMs: number };
   /** A message is gone. */
   lost: { readonly loss: LossCause };
+  /** A publisher stored a subscription (by: the publisher, where: its storage); `stored` false when it was stored already. */
+  subscribe: { readonly event: string; readonly endpoint: string; readonly stored: boolean };
+  /** A publisher knew no subscriber of `endpoint` when it published `event`: no copy is sent (counted in events_missed). */
+  missed: { readonly event: string; readonly endpoint: string };
 }
 
 export type TraceEvent = keyof TraceFields;
