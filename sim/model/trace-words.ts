@@ -84,8 +84,8 @@ export function traceDetail(r: TraceRecord): string {
       return r.change === 'owner' ? 'gets the acknowledgements' : r.change === 'new-owner' ? 'gets the acknowledgements now' : r.change;
     case 'stall': return `no acknowledgement; resend ${r.resend} in ${r.resendInMs / 1000} s`;
     case 'lost': return lossWords(r.loss);
-    case 'subscribe': return `${r.endpoint} subscribed to ${r.event}${r.stored ? '' : ' (already stored)'}`;
-    case 'missed': return `${r.event} not sent to ${r.endpoint}: no subscription stored yet`;
+    case 'subscribe': return `${r.endpoint} subscribed to ${r.eventType}${r.stored ? '' : ' (already stored)'}`;
+    case 'missed': return `${r.eventType} not sent to ${r.endpoint}: no subscription stored yet`;
     case 'accept':
     case 'enqueue':
     case 'complete':

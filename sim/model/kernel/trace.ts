@@ -73,9 +73,9 @@ export interface TraceFields {
   /** A message is gone. */
   lost: { readonly loss: LossCause };
   /** A publisher stored a subscription (by: the publisher, where: its storage); `stored` false when it was stored already. */
-  subscribe: { readonly event: string; readonly endpoint: string; readonly stored: boolean };
-  /** A publisher knew no subscriber of `endpoint` when it published `event`: no copy is sent (counted in events_missed). */
-  missed: { readonly event: string; readonly endpoint: string };
+  subscribe: { readonly eventType: string; readonly endpoint: string; readonly stored: boolean };
+  /** A publisher knew no subscriber of `endpoint` when it published `eventType`: no copy is sent (counted in events_missed). */
+  missed: { readonly eventType: string; readonly endpoint: string };
 }
 
 export type TraceEvent = keyof TraceFields;

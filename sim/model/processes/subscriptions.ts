@@ -75,7 +75,7 @@ function store(world: World, storage: SubscriptionStorage, m: number, by: string
   const stored = storage.add(handler.index, pool.instance[m]);
   if (world.trace) {
     world.emit('subscribe', m, by, storage.name, {
-      event: world.typeNames[handler.type],
+      eventType: world.typeNames[handler.type],
       endpoint: world.endpointNames[handler.endpoint],
       stored,
     });
@@ -92,5 +92,5 @@ export function missEvent(world: World, target: SendTarget, by: string, storage:
   world.eventsMissed++;
   target.durations.sample(target.durationRng);
   if (handler.failureProbability > 0) target.failureRng.next();
-  if (world.trace) world.emit('missed', -1, by, storage.name, { event: world.typeNames[handler.type], endpoint: world.endpointNames[handler.endpoint] });
+  if (world.trace) world.emit('missed', -1, by, storage.name, { eventType: world.typeNames[handler.type], endpoint: world.endpointNames[handler.endpoint] });
 }
