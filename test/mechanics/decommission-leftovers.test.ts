@@ -98,3 +98,24 @@ describe('decommission step 6: moving the leftovers', () => {
     expect([s.sent, s.completed, s.queued_at_end, s.lost]).toEqual([9, 9, 0, 0]);
   });
 });
+
+describe('decommission step 6 and a crash', () => {
+  it('a crash of the machine during a move rolls the message back into the old queue; the move goes on after the restart, and moves each leftover once', async () => {
+    const yaml = scenario(CARELESS).replace('faults:\n', 'faults:\n  - { kind: crash, machine: w2, at: 701ms, duration: 1s }\n');
+    const t = await trace(yaml, ['fault', 'receive', 'send', 'rollback']);
+    expect(t.lines.filter((l) => l.includes('move') || (l.includes('| w2 |') && l.includes('send')) || l.includes('fault'))).toEqual([
+      '150 | fault | decommission Sales/w2 | decommission | starts',
+      '700 | receive | PlaceOrder#1 | move leftovers of w2 | Sales@w2',
+      '701 | fault | crash w2 | crash | starts',
+      '702 | rollback | PlaceOrder#1 | move leftovers of w2 | Sales@w2 | back to the head of the queue',
+      '1701 | fault | crash w2 | crash | ends',
+      '1702 | receive | PlaceOrder#1 | move leftovers of w2 | Sales@w2',
+      '1704 | send | PlaceOrder#1 | w2 | Sales@w1 | via the outgoing queue',
+      '1704 | receive | PlaceOrder#4 | move leftovers of w2 | Sales@w2',
+      '1706 | send | PlaceOrder#4 | w2 | Sales@w3 | via the outgoing queue',
+    ]);
+    const s = t.result.runs[0].summary;
+    // PlaceOrder#7, sent to w2 after the move started, stays
+    expect([s.sent, s.completed, s.queued_at_end, s.in_flight_at_end, s.lost, s.failed]).toEqual([9, 8, 1, 0, 0, 0]);
+  });
+});

@@ -50,6 +50,6 @@ export const Ev = {
   StrategyStep: 23,
   /** A clustered distributor's failover is due: a = distributor. */
   Failover: 24,
-  /** Decommission step 6, moving the leftovers: a = instance; b = -1 to start, else the message whose move committed. */
+  /** Decommission step 6, moving the leftovers: a = instance; b = -1 to start, -2 to resume after a crash, else the message whose move committed. */
   MoveLeftovers: 25,
 } as const;

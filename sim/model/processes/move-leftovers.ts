@@ -6,13 +6,17 @@
 // instances in the mapping at that moment, in turn, or under a distributor to its data queue, where
 // the distributor forwards them like any other message. Messages arriving later are not moved.
 import { Ev } from '../kernel/events.js';
-import { PROCESSING, WORK } from '../kernel/message-pool.js';
+import { PROCESSING, QUEUED, WORK } from '../kernel/message-pool.js';
 import type { World } from '../kernel/world.js';
 import { transmit } from './transport.js';
 
-/** The Ev.MoveLeftovers event of instance i: b = -1 starts the move, else message b's move committed. */
+/** The move waits for the machine to come back after a crash interrupted it. */
+const RESUME = -2;
+
+/** The Ev.MoveLeftovers event of instance i: b = -1 starts the move, -2 resumes it, else message b's move committed. */
 export function moveLeftovers(world: World, i: number, b: number): void {
-  if (b < 0) startMove(world, i);
+  if (b === RESUME) resume(world, i);
+  else if (b < 0) startMove(world, i);
   else moved(world, i, b);
 }
 
@@ -45,6 +49,11 @@ function startMove(world: World, i: number): void {
   moveNext(world, i);
 }
 
+function resume(world: World, i: number): void {
+  if (world.instances[i].machine.up) moveNext(world, i);
+  else world.sim.schedule(1000, Ev.MoveLeftovers, i, RESUME);
+}
+
 /** Receives the oldest leftover from the old queue and sends it on, in one transaction. */
 function moveNext(world: World, i: number): void {
   const instance = world.instances[i];
@@ -66,10 +75,24 @@ function moveNext(world: World, i: number): void {
   world.then(instance.machine.operate(world.sim.now, 2) + world.commitMs, Ev.MoveLeftovers, i, m);
 }
 
-/** Message m's move committed: it leaves for the next destination in turn, and the next leftover is taken. */
+/**
+ * Message m's move committed: it leaves for the next destination in turn, and the next leftover is
+ * taken. If the machine crashed meanwhile, the transaction did not commit: m is back at the head of
+ * the old queue, and the move goes on once the machine is up.
+ */
 function moved(world: World, i: number, m: number): void {
   const instance = world.instances[i];
   instance.moving = -1;
+  if (!instance.machine.up) {
+    const queue = instance.input;
+    world.pool.state[m] = QUEUED;
+    queue.items.unshift(m);
+    queue.length.set(world.sim.now, queue.items.length);
+    instance.leftoversToMove++;
+    if (world.trace) world.emit('rollback', m, mover(world, i), queue.name, {});
+    world.sim.schedule(1000, Ev.MoveLeftovers, i, RESUME);
+    return;
+  }
   const q = instance.moveTargets[instance.moveTurn % instance.moveTargets.length];
   instance.moveTurn++;
   transmit(world, m, instance.machine.index, q);
