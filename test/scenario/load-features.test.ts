@@ -94,6 +94,7 @@ describe('every new key', () => {
           sessionIds: false,
           cpuMs: 0.2,
           perMessageType: true,
+          failoverMs: 30_000,
         },
         { name: 'fair', kind: 'fair', ackEvery: 10 },
         { name: 'fair-default', kind: 'fair', ackEvery: 1 },

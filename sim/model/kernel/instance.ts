@@ -26,6 +26,14 @@ export class EndpointInstance {
   decommissioned = false;
   /** The process's own sending side, for events its handlers publish (null when none do). */
   publisher: Sender | null = null;
+  /**
+   * Decommission step 6 (../processes/move-leftovers.ts): the leftovers still to move, the message in
+   * the move's open transaction (-1: none), the queues they go to, and the next of those in turn.
+   */
+  leftoversToMove = 0;
+  moving = -1;
+  readonly moveTargets: number[] = [];
+  moveTurn = 0;
   /** Fair distribution: messages processed per sender since its last acknowledgement to it. */
   readonly unackedBySender: number[] = [];
 

@@ -18,6 +18,10 @@ declare module '../scenario-types.js' {
       readonly cpuMs: number;
       /** One distributor (and one worker process per instance) per message type (default false). */
       readonly perMessageType: boolean;
+      /** High availability: the other node of the distributor's cluster, which takes its queues and process over when its node crashes (absent: a single machine). */
+      readonly standby?: string;
+      /** How long the cluster takes to bring the distributor's queues and process online on the other node (default 30 s). */
+      readonly failoverMs: number;
     };
   }
 }
@@ -69,6 +73,22 @@ export const distributor: StrategyDefinition<'distributor'> = {
       words: 'a perMessageType setting',
       description: 'one distributor (and one worker process per instance) per message type, for priority isolation. Default false.',
     },
+    standby: {
+      type: 'machine',
+      differentFrom: 'machine',
+      words: 'a standby machine',
+      description:
+        "high availability: the other node of a failover cluster with `machine`. The distributor's queues are clustered resources on the shared disk: when the node running it crashes, " +
+        'after `failover` its queues (data, control, storage, with all they hold) and its process come online on the other node, under the same address. Default: none (a single machine).',
+    },
+    failover: {
+      type: 'duration',
+      positive: false,
+      default: '30s',
+      defaultMs: 30_000,
+      words: 'a failover time',
+      description: 'with `standby`: how long after its node crashes the distributor comes online on the other node. Default 30s.',
+    },
   },
   placement: 'distributor',
   build: (v) => ({
@@ -78,6 +98,8 @@ export const distributor: StrategyDefinition<'distributor'> = {
     sessionIds: v.flag('sessionIds'),
     cpuMs: v.number('cpu'),
     perMessageType: v.flag('perMessageType'),
+    ...(v.text('standby') === undefined ? {} : { standby: v.text('standby') }),
+    failoverMs: v.number('failover'),
   }),
   // An ideal distributor is one queue served by every thread.
   theory: (fit) => ({ model: `M/M/${fit.threads}`, waitMs: mmcMeanWait(fit.threads, fit.lambda, fit.mu) }),
@@ -86,6 +108,7 @@ export const distributor: StrategyDefinition<'distributor'> = {
     if (s.cpuMs > 0) parts.push(`cpu ${format.duration(s.cpuMs)} per message`);
     if (!s.sessionIds) parts.push('no session ids');
     if (s.perMessageType) parts.push('one per message type');
+    if (s.standby !== undefined) parts.push(`standby ${s.standby}, failover ${format.duration(s.failoverMs)}`);
     return parts;
   },
 };
