@@ -22,6 +22,8 @@ import {
 } from './processes/distributor.js';
 import { handlerDone, threadCommit, threadReceived, threadTake } from './processes/handler-thread.js';
 import { crashInstance, refresh, startInstance, startRun } from './processes/lifecycle.js';
+import { failover } from './processes/distributor-failover.js';
+import { moveLeftovers } from './processes/move-leftovers.js';
 import { resend } from './processes/network.js';
 import { senderReceived } from './processes/replies.js';
 import { arrival } from './processes/sending.js';
@@ -58,6 +60,8 @@ export class SimulatedWorld extends World {
       case Ev.QmidSwitch: qmidSwitch(this, a); break;
       case Ev.Refresh: refresh(this, a); break;
       case Ev.StrategyStep: this.process?.step(this, a, b); break;
+      case Ev.Failover: failover(this, a, b); break;
+      case Ev.MoveLeftovers: moveLeftovers(this, a, b); break;
       case Ev.Sample:
         this.observer.sample(this);
         // A drain can last far longer than the sending (work stuck behind a fault): every 200 buckets

@@ -63,7 +63,9 @@ export function registrationWords(r: Extract<TraceRecord, { event: 'registration
 /** The step's particulars in words ('' when it has none), e.g. "session 2, capacity 1". */
 export function traceDetail(r: TraceRecord): string {
   switch (r.event) {
-    case 'start': return r.process === 'worker' ? `session ${r.session}, capacity ${r.capacity}` : `concurrency ${r.concurrency}`;
+    case 'start':
+      if (r.process === 'worker') return `session ${r.session}, capacity ${r.capacity}`;
+      return `concurrency ${r.concurrency}${r.takenOverFrom === undefined ? '' : `, its queues taken over from ${r.takenOverFrom}`}`;
     case 'crash': return r.process === 'worker' ? `${r.lostMs.toFixed(1)} ms of work lost` : 'its queues stay';
     case 'route': return routeWords(r.how);
     case 'send': return r.via === 'local' ? 'local' : r.via === 'broker' ? 'to the broker' : 'via the outgoing queue';

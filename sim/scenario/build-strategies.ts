@@ -75,11 +75,15 @@ function readKeys(ctx: BuildContext, strategy: Data, path: readonly Segment[], k
     const at = [...path, key];
     switch (spec.type) {
       case 'machine': {
-        required(ctx, strategy, path, key, spec.required);
+        if (spec.required !== undefined) required(ctx, strategy, path, key, spec.required);
         const machine = stringAt(strategy[key]);
         if (machine !== undefined) {
           checkReference(ctx, at, machine, 'machine', machines);
           texts.set(key, machine);
+          const other = spec.differentFrom;
+          if (other !== undefined && stringAt(strategy[other]) === machine) {
+            problemAt(ctx, at, `must be a machine other than \`${other}\` (${JSON.stringify(machine)} is both)`);
+          }
         }
         break;
       }

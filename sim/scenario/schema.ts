@@ -124,7 +124,7 @@ for (const kind of STRATEGY_KINDS) {
     if (key in strategyKeys) continue;
     const owners = STRATEGY_KINDS.filter((k) => Object.hasOwn(STRATEGIES[k].keys, key));
     const who = owners.length === 1 ? owners[0] : `${owners.slice(0, -1).join(', ')} and ${owners[owners.length - 1]}`;
-    const required = spec.type === 'machine' || spec.type === 'module' ? ', and required for it' : '';
+    const required = (spec.type === 'machine' || spec.type === 'module') && spec.required !== undefined ? ', and required for it' : '';
     strategyKeys[key] = strategyKey(key, spec, `${who} only${required}: ${spec.description}`);
   }
 }

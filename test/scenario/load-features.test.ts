@@ -98,6 +98,7 @@ describe('every new key', () => {
           cpuMs: 0.2,
           perMessageType: true,
           senderSide: false,
+          failoverMs: 30_000,
         },
         { name: 'fair', kind: 'fair', ackEvery: 10 },
         { name: 'fair-default', kind: 'fair', ackEvery: 1 },

@@ -9,7 +9,7 @@ const HANDLER = { cpuBound: false, failureProbability: 0 } as const;
 const RETRIES = { immediate: 5, delayedMs: [10_000, 20_000, 30_000] };
 const INSTANCE = { speed: 1, addedAtMs: 0 } as const;
 // A distributor's settings at their defaults; the other kinds have none of them.
-const DISTRIBUTOR = { concurrency: 1, noWorkerTimeoutMs: 10_000, sessionIds: true, cpuMs: 0, perMessageType: false, senderSide: false } as const;
+const DISTRIBUTOR = { concurrency: 1, noWorkerTimeoutMs: 10_000, sessionIds: true, cpuMs: 0, perMessageType: false, senderSide: false, failoverMs: 30_000 } as const;
 const REFRESH_MS = 30_000;
 
 function scenarioOf(result: LoadResult): Scenario {
@@ -90,7 +90,7 @@ describe('a valid scenario', () => {
     expect(Object.keys(scenario.endpoints[0].instances[0])).toEqual(['name', 'machine', 'threads', 'capacity', 'speed', 'addedAtMs']);
     expect(Object.keys(scenario.senders[0].sends[0])).toEqual(['message', 'to', 'publish', 'arrivals']);
     expect(Object.keys(scenario.strategies[1])).toEqual(['name', 'kind']);
-    expect(Object.keys(scenario.strategies[0])).toEqual(['name', 'kind', 'machine', 'concurrency', 'noWorkerTimeoutMs', 'sessionIds', 'cpuMs', 'perMessageType', 'senderSide']);
+    expect(Object.keys(scenario.strategies[0])).toEqual(['name', 'kind', 'machine', 'concurrency', 'noWorkerTimeoutMs', 'sessionIds', 'cpuMs', 'perMessageType', 'senderSide', 'failoverMs']);
   });
 
   it('fills in every default for a minimal scenario', () => {

@@ -110,6 +110,10 @@ function addDistributor(world: World, label: string, workers: number[], handlers
     addQueue(world, `${label}.distributor.control@${host.name}`, host.index, QueueRole.Control),
     addQueue(world, `${label}.distributor.storage@${host.name}`, host.index, QueueRole.Storage),
   );
+  if (strategy.standby !== undefined) {
+    d.nodes = [host, machine(strategy.standby)];
+    d.failoverMs = strategy.failoverMs;
+  }
   world.distributors.push(d);
   // Sender-side routing next to the distributor: senders choose the instance; only delayed retries come here.
   for (const h of handlers) {

@@ -31,6 +31,14 @@ export class EndpointInstance {
   subscriptions: SubscriptionStorage | null = null;
   /** The subscription messages it sends at each start (indexes into world.subscriptions). */
   readonly subscribes: number[] = [];
+  /**
+   * Decommission step 6 (../processes/move-leftovers.ts): the leftovers still to move, the message in
+   * the move's open transaction (-1: none), the queues they go to, and the next of those in turn.
+   */
+  leftoversToMove = 0;
+  moving = -1;
+  readonly moveTargets: number[] = [];
+  moveTurn = 0;
   /** Fair distribution: messages processed per sender since its last acknowledgement to it. */
   readonly unackedBySender: number[] = [];
 

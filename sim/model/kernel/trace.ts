@@ -22,8 +22,10 @@ export type DropCause = 'old-session' | 'unknown-worker' | 'disconnected';
 
 /** The fields of each kind of step. */
 export interface TraceFields {
-  /** A worker process starts (a new session), or a distributor process starts again. */
-  start: { readonly process: 'worker'; readonly session: number; readonly capacity: number } | { readonly process: 'distributor'; readonly concurrency: number };
+  /** A worker process starts (a new session), or a distributor process starts again (after a failover, on the other node of its cluster). */
+  start:
+    | { readonly process: 'worker'; readonly session: number; readonly capacity: number }
+    | { readonly process: 'distributor'; readonly concurrency: number; readonly takenOverFrom?: string };
   /** A worker process crashed (the work it lost), or a distributor process did (its queues stay). */
   crash: { readonly process: 'worker'; readonly lostMs: number } | { readonly process: 'distributor' };
   /** A sender chose an instance. */

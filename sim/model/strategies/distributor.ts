@@ -27,6 +27,10 @@ declare module '../scenario-types.js' {
       readonly perMessageType: boolean;
       /** Senders route commands to the instances themselves (round-robin); delayed retries go through the distributor (default false). */
       readonly senderSide: boolean;
+      /** High availability: the other node of the distributor's cluster, which takes its queues and process over when its node crashes (absent: a single machine). */
+      readonly standby?: string;
+      /** How long the cluster takes to bring the distributor's queues and process online on the other node (default 30 s). */
+      readonly failoverMs: number;
     };
   }
 }
@@ -85,6 +89,22 @@ export const distributor: StrategyDefinition<'distributor'> = {
       description:
         'true: the endpoint is scaled out with sender-side distribution (each sender sends to the instances round-robin) and its instances are also enlisted with this distributor, which receives their delayed retries and forwards them to a worker with a free slot. Not with perMessageType. Default false.',
     },
+    standby: {
+      type: 'machine',
+      differentFrom: 'machine',
+      words: 'a standby machine',
+      description:
+        "high availability: the other node of a failover cluster with `machine`. The distributor's queues are clustered resources on the shared disk: when the node running it crashes, " +
+        'after `failover` its queues (data, control, storage, with all they hold) and its process come online on the other node, under the same address. Default: none (a single machine).',
+    },
+    failover: {
+      type: 'duration',
+      positive: false,
+      default: '30s',
+      defaultMs: 30_000,
+      words: 'a failover time',
+      description: 'with `standby`: how long after its node crashes the distributor comes online on the other node. Default 30s.',
+    },
   },
   placement: 'distributor',
   build: (v) => ({
@@ -95,6 +115,8 @@ export const distributor: StrategyDefinition<'distributor'> = {
     cpuMs: v.number('cpu'),
     perMessageType: v.flag('perMessageType'),
     senderSide: v.flag('senderSide'),
+    ...(v.text('standby') === undefined ? {} : { standby: v.text('standby') }),
+    failoverMs: v.number('failover'),
   }),
   // With senderSide, how senders choose: round-robin's counter (unused otherwise: every command goes to the data queue).
   choice: () => roundRobin.choice?.({ name: '', kind: 'round-robin' }) ?? noChoice(),
@@ -108,6 +130,7 @@ export const distributor: StrategyDefinition<'distributor'> = {
     if (!s.sessionIds) parts.push('no session ids');
     if (s.perMessageType) parts.push('one per message type');
     if (s.senderSide) parts.push('senders route round-robin, delayed retries via the distributor');
+    if (s.standby !== undefined) parts.push(`standby ${s.standby}, failover ${format.duration(s.failoverMs)}`);
     return parts;
   },
 };
