@@ -82,14 +82,21 @@ describe('renderSvg', () => {
 });
 
 describe('roundGeometry', () => {
-  it('rounds long coordinates in shapes and transforms to a thousandth of a pixel, and leaves text alone', () => {
-    expect(roundGeometry('<g transform="translate(28.444444444444446,16)"><path d="M10.236724248240563,0h-10.2367v16.5h10.23649Z"/><text>0.123456789</text></g>')).toBe(
-      '<g transform="translate(28.444,16)"><path d="M10.237,0h-10.237v16.5h10.236Z"/><text>0.123456789</text></g>',
+  it('rounds long coordinates in shapes and transforms to a hundredth of a pixel, and leaves text alone', () => {
+    expect(roundGeometry('<g transform="translate(28.444444444444446,16)"><path d="M10.236724248240563,0h-10.2367v16.5h10.23649h0.125Z"/><text>0.123456789</text></g>')).toBe(
+      '<g transform="translate(28.44,16)"><path d="M10.24,0h-10.24v16.5h10.24h0.13Z"/><text>0.123456789</text></g>',
+    );
+  });
+
+  it('writes rgb() fills, strokes and gradient stops as the same colour in hex, and leaves other text alone', () => {
+    expect(roundGeometry('<path d="M0,0h1Z" fill="rgb(255, 238, 229)" stroke="rgb(8,81,156)"/><text fill="#555">rgb(1, 2, 3)</text>')).toBe(
+      '<path d="M0,0h1Z" fill="#ffeee5" stroke="#08519c"/><text fill="#555">rgb(1, 2, 3)</text>',
     );
   });
 
   it('leaves no long decimals in a rendered heatmap', async () => {
     const svg = await renderSvg(queueHeatmapChart(sampleResult()));
-    expect(svg).not.toMatch(/ d="[^"]*\d\.\d{4,}/);
+    expect(svg).not.toMatch(/ d="[^"]*\d\.\d{3,}/);
+    expect(svg).not.toMatch(/="rgb\(/);
   }, 30_000);
 });

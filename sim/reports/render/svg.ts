@@ -59,9 +59,15 @@ export function renderSvg(vlSpec: object, options: RenderOptions = {}): Promise<
 
 /**
  * vega writes some coordinates with every digit of a double (a heatmap cell: "M10.236724248240563,0h...",
- * half its bytes). Shapes and positions are rounded to a thousandth of a pixel, which no screen or PNG
- * shows; text is left alone. toFixed is exact to the specification, so the bytes are the same anywhere.
+ * half its bytes) and interpolated colours as "rgb(255, 238, 229)". Shapes and positions are rounded to
+ * a hundredth of a pixel, which no screen or PNG shows (a PNG has one pixel per unit: render/png.ts), and
+ * such colours are written as the same colour in hex (#ffeee5); text is left alone. toFixed is exact to
+ * the specification, so the bytes are the same anywhere.
  */
 export function roundGeometry(svg: string): string {
-  return svg.replace(/ (d|transform)="([^"]*)"/g, (_match, name: string, value: string) => ` ${name}="${value.replace(/\d+\.\d{4,}/g, (n) => String(Number(Number(n).toFixed(3))))}"`);
+  return svg
+    .replace(/ (d|transform)="([^"]*)"/g, (_match, name: string, value: string) => ` ${name}="${value.replace(/\d+\.\d{3,}/g, (n) => String(Number(Number(n).toFixed(2))))}"`)
+    .replace(/ (fill|stroke|stop-color)="rgb\((\d{1,3}), ?(\d{1,3}), ?(\d{1,3})\)"/g, (_match, name: string, r: string, g: string, b: string) => ` ${name}="#${[r, g, b].map(hexByte).join('')}"`);
 }
+
+const hexByte = (channel: string): string => Math.min(255, Number(channel)).toString(16).padStart(2, '0');
