@@ -26,3 +26,31 @@ export function heatmapColumns(bucketEnds: Iterable<number>): HeatmapColumns {
     },
   };
 }
+
+/**
+ * A heatmap's cells drawn as few rectangles as make the same picture: within a row, neighbouring cells
+ * of the same value become one cell spanning them (its tooltip shows the span, and the value is still
+ * the largest, or the mean, of its buckets), and cells of value 0, drawn white on the white view, are
+ * left out, unless that is all the row has (a row that is 0 throughout keeps one cell, so it is still
+ * listed). Rows keep their first-seen order; within a row, cells go in time order.
+ */
+export function mergeCells<C extends { start_s: number; time_s: number }>(cells: readonly C[], row: (cell: C) => string, value: (cell: C) => number): C[] {
+  const rows = new Map<string, C[]>();
+  for (const cell of cells) {
+    const key = row(cell);
+    const list = rows.get(key);
+    if (list === undefined) rows.set(key, [cell]);
+    else list.push(cell);
+  }
+  const out: C[] = [];
+  for (const list of rows.values()) {
+    const merged: C[] = [];
+    for (const cell of [...list].sort((a, b) => a.start_s - b.start_s)) {
+      const last = merged[merged.length - 1];
+      if (last !== undefined && value(last) === value(cell) && last.time_s === cell.start_s) merged[merged.length - 1] = { ...last, time_s: cell.time_s };
+      else merged.push({ ...cell });
+    }
+    out.push(...(merged.length === 1 ? merged : merged.filter((cell) => value(cell) !== 0)));
+  }
+  return out;
+}

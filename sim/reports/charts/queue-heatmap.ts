@@ -5,7 +5,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { QueueLengthRow, RunResult, ScenarioResult } from '../../metrics/results.js';
 import { CHART_WIDTH, PANEL_HEADER, VARIANT_TOOLTIP, chartHeader, strategyOrder } from './chart-style.js';
 import { roundSignificant } from '../format/number-format.js';
-import { HEATMAP_COLUMNS, heatmapColumns } from './heatmap-columns.js';
+import { HEATMAP_COLUMNS, heatmapColumns, mergeCells } from './heatmap-columns.js';
 import { queueLabel } from '../format/queue-label.js';
 
 export { HEATMAP_COLUMNS } from './heatmap-columns.js';
@@ -45,8 +45,12 @@ function runCells(run: RunResult): Cell[] {
   }
   // Queues that never held a message are left out (outgoing queues mostly), unless all of them are.
   const busy = new Set([...cells.values()].filter((cell) => cell.length > 0).map((cell) => cell.queue_label));
-  return [...cells.values()].filter((cell) => busy.size === 0 || busy.has(cell.queue_label));
+  const shown = [...cells.values()].filter((cell) => busy.size === 0 || busy.has(cell.queue_label));
+  return mergeCells(shown, (cell) => cell.queue_label, (cell) => cell.length);
 }
+
+/** Where a run's time axis ends: its last bucket (the domain the cells covered before empty ones were left out). */
+const runEnd = (run: RunResult): number => roundSignificant(Math.max(0, ...run.queueLengths.map((row) => row.time_s)));
 
 const lengthOf = (row: QueueLengthRow): number => (Number.isFinite(row.length) ? row.length : 0);
 
@@ -69,14 +73,15 @@ export function queueHeatmapChart(result: ScenarioResult): TopLevelSpec {
   const longestOf = (rows: readonly Cell[]): number => Math.max(1, ...rows.map((cell) => cell.length));
   const factor = mergeFactor(result);
   const subtitle = [
-    `messages in each queue at the end of each time bucket${factor > 1 ? ` (the largest of every ${factor} buckets)` : ''}; darker: longer`,
+    `messages in each queue at the end of each time bucket${factor > 1 ? ` (the largest of every ${factor} buckets)` : ''}; darker: longer, white: empty`,
     'queues that never held a message are left out;',
     'how busy each instance was over time: utilisation-heatmap',
   ];
   // No aria labels: with thousands of cells they would triple the SVG; the tooltip stays.
   const mark = { type: 'rect', tooltip: true, aria: false } as const;
-  const encoding = (longest: number) => ({
-    x: { field: 'start_s', type: 'quantitative', title: 'time (s)', scale: { nice: false } },
+  const encoding = (longest: number, end: number) => ({
+    // The whole run, also where its first or last columns are empty and drawn as no cell.
+    x: { field: 'start_s', type: 'quantitative', title: 'time (s)', scale: { nice: false, domain: [0, end] } },
     x2: { field: 'time_s' },
     // The queue names say what they are; a "queue" title beside every panel would only repeat it.
     y: { field: 'queue_label', type: 'nominal', title: null, axis: { labelLimit: 400 } },
@@ -99,10 +104,10 @@ export function queueHeatmapChart(result: ScenarioResult): TopLevelSpec {
       { field: 'length', type: 'quantitative', title: factor > 1 ? 'largest length (messages)' : 'length (messages)', format: ',d' },
     ],
   });
-  const byStrategy = (longest: number) => ({
+  const byStrategy = (longest: number, end: number) => ({
     facet: { row: { field: 'strategy', type: 'nominal', sort: strategies, title: null, header: PANEL_HEADER } },
     spacing: 12,
-    spec: { width: CHART_WIDTH, height: { step: ROW_STEP }, mark, encoding: encoding(longest) },
+    spec: { width: CHART_WIDTH, height: { step: ROW_STEP }, mark, encoding: encoding(longest, end) },
     // Each strategy lists its own queues (only the distributor has a distributor queue).
     resolve: { scale: { y: 'independent' } },
   });
@@ -110,7 +115,8 @@ export function queueHeatmapChart(result: ScenarioResult): TopLevelSpec {
     what: 'queue lengths over time (heatmap)',
     subtitle: variants ? [...subtitle, 'one block per variant, each with its own time axis and colour scale'] : subtitle,
   });
-  if (!variants) return { ...header, data: { values }, ...byStrategy(longestOf(cells)) } as TopLevelSpec;
+  const endOf = (runs: readonly RunResult[]): number => Math.max(0, ...runs.map(runEnd));
+  if (!variants) return { ...header, data: { values }, ...byStrategy(longestOf(cells), endOf(result.runs)) } as TopLevelSpec;
   return {
     ...header,
     data: { values },
@@ -118,7 +124,10 @@ export function queueHeatmapChart(result: ScenarioResult): TopLevelSpec {
     vconcat: result.variants.map((variant) => ({
       title: { text: `variant ${variant}`, fontSize: 12, anchor: 'start', offset: 6 },
       transform: [{ filter: { field: 'variant', equal: variant } }],
-      ...byStrategy(longestOf(cells.filter((cell) => cell.variant === variant))),
+      ...byStrategy(
+        longestOf(cells.filter((cell) => cell.variant === variant)),
+        endOf(result.runs.filter((run) => run.summary.variant === variant)),
+      ),
     })),
     // A variant with 1 ms handlers may queue thousands where one with 1 s handlers queues a few.
     resolve: { scale: { x: 'independent', color: 'independent' } },

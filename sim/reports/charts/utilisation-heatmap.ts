@@ -5,7 +5,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { RunResult, ScenarioResult } from '../../metrics/results.js';
 import { CHART_WIDTH, PANEL_HEADER, VARIANT_TOOLTIP, chartHeader, strategyOrder } from './chart-style.js';
 import { roundSignificant } from '../format/number-format.js';
-import { heatmapColumns } from './heatmap-columns.js';
+import { heatmapColumns, mergeCells } from './heatmap-columns.js';
 
 const ROW_STEP = 16;
 
@@ -37,8 +37,12 @@ function runCells(run: RunResult): Cell[] {
       sums.set(key, { cell, total: value, n: 1 });
     }
   }
-  return [...sums.values()].map(({ cell, total, n }) => ({ ...cell, utilisation: roundSignificant(total / n) }));
+  const cells = [...sums.values()].map(({ cell, total, n }) => ({ ...cell, utilisation: roundSignificant(total / n) }));
+  return mergeCells(cells, (cell) => cell.instance, (cell) => cell.utilisation);
 }
+
+/** Where a run's time axis ends: its last bucket (the domain the cells covered before idle ones were left out). */
+const runEnd = (run: RunResult): number => roundSignificant(Math.max(0, ...run.utilisation.map((row) => row.time_s)));
 
 export function utilisationHeatmapChart(result: ScenarioResult): TopLevelSpec {
   const strategies = strategyOrder(result.runs);
@@ -46,8 +50,9 @@ export function utilisationHeatmapChart(result: ScenarioResult): TopLevelSpec {
   const cells = result.runs.flatMap(runCells);
   const values = variants ? cells : cells.map(({ variant: _, ...cell }) => cell);
   const mark = { type: 'rect', tooltip: true, aria: false } as const;
-  const encoding = {
-    x: { field: 'start_s', type: 'quantitative', title: 'time (s)', scale: { nice: false } },
+  const encoding = (end: number) => ({
+    // The whole run, also where its first or last columns are idle and drawn as no cell.
+    x: { field: 'start_s', type: 'quantitative', title: 'time (s)', scale: { nice: false, domain: [0, end] } },
     x2: { field: 'time_s' },
     y: { field: 'instance', type: 'nominal', title: null, axis: { labelLimit: 400 } },
     color: {
@@ -65,20 +70,20 @@ export function utilisationHeatmapChart(result: ScenarioResult): TopLevelSpec {
       { field: 'time_s', type: 'quantitative', title: 'to (s)' },
       { field: 'utilisation', type: 'quantitative', title: 'busy threads', format: '.0%' },
     ],
-  };
-  const byStrategy = {
+  });
+  const byStrategy = (runs: readonly RunResult[]) => ({
     facet: { row: { field: 'strategy', type: 'nominal', sort: strategies, title: null, header: PANEL_HEADER } },
     spacing: 12,
-    spec: { width: CHART_WIDTH, height: { step: ROW_STEP }, mark, encoding },
-  };
+    spec: { width: CHART_WIDTH, height: { step: ROW_STEP }, mark, encoding: encoding(Math.max(0, ...runs.map(runEnd))) },
+  });
   const header = chartHeader(result.scenario, {
     what: 'instance utilisation over time (heatmap)',
     subtitle: [
-      'share of each instance’s handler threads busy in each time bucket (mean over merged buckets); darker: busier',
+      'share of each instance’s handler threads busy in each time bucket (mean over merged buckets); darker: busier, white: idle',
       ...(variants ? ['one block per variant, each with its own time axis'] : []),
     ],
   });
-  if (!variants) return { ...header, data: { values }, ...byStrategy } as TopLevelSpec;
+  if (!variants) return { ...header, data: { values }, ...byStrategy(result.runs) } as TopLevelSpec;
   return {
     ...header,
     data: { values },
@@ -86,7 +91,7 @@ export function utilisationHeatmapChart(result: ScenarioResult): TopLevelSpec {
     vconcat: result.variants.map((variant) => ({
       title: { text: `variant ${variant}`, fontSize: 12, anchor: 'start', offset: 6 },
       transform: [{ filter: { field: 'variant', equal: variant } }],
-      ...byStrategy,
+      ...byStrategy(result.runs.filter((run) => run.summary.variant === variant)),
     })),
     resolve: { scale: { x: 'independent' } },
   } as TopLevelSpec;
