@@ -34,6 +34,17 @@ describe('specJson', () => {
     );
   });
 
+  it('writes the rows of the top-level named data sets one per line too', () => {
+    const spec = { datasets: { faults: [{ a: 1 }, { a: 2 }] }, layer: [{ data: { name: 'faults' } }] };
+    expect(specJson(spec)).toBe(
+      ['{', '  "datasets": {', '    "faults": [', '      {"a":1},', '      {"a":2}', '    ]', '  },', '  "layer": [', '    {', '      "data": {', '        "name": "faults"', '      }', '    }', '  ]', '}', ''].join('\n'),
+    );
+    // A "datasets" key elsewhere is no data set: written as JSON.stringify writes it.
+    const nested = { layer: [{ datasets: { x: [{ a: 1 }] } }] };
+    expect(specJson(nested)).toBe(`${JSON.stringify(nested, null, 2)}\n`);
+    expect(JSON.parse(specJson(spec))).toEqual(spec);
+  });
+
   it('reads back as the same spec, for every chart of a run, and a look-alike string stays as it is', () => {
     for (const chart of buildCharts(sampleResult())) expect(JSON.parse(specJson(chart.spec))).toEqual(chart.spec);
     const odd = { title: '@@data-rows-0@@', data: { values: [{ a: 1 }] } };
