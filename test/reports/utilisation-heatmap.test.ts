@@ -13,7 +13,7 @@ function withUtilisation(buckets: number) {
     for (let b = 1; b <= buckets; b++) {
       rows.push({ strategy: run.summary.strategy, variant: '', time_s: b, instance: 'w1', machine: 'm1', utilisation: b % 2 === 0 ? 1 : 0.5 });
       rows.push({ strategy: run.summary.strategy, variant: '', time_s: b, instance: 'w2', machine: 'm2', utilisation: 0 });
-      // Busy for three buckets of every eight from the first: merged four at a time, 0.8125 and 0.25 by turns.
+      // Busy for three buckets of every eight from the first: merged four at a time, 0.8125 (drawn as 0.81) and 0.25 by turns.
       rows.push({ strategy: run.summary.strategy, variant: '', time_s: b, instance: 'w3', machine: 'w3', utilisation: b % 8 >= 1 && b % 8 <= 3 ? 1 : 0.25 });
     }
     run.utilisation = rows;
@@ -48,7 +48,7 @@ describe('utilisation heatmap', () => {
     const w3 = spec.data.values.filter((c) => c.strategy === 'distributor' && c.instance === 'w3');
     expect(w3).toHaveLength(100);
     expect(w3.slice(0, 2)).toMatchObject([
-      { start_s: 0, time_s: 4, utilisation: 0.8125 },
+      { start_s: 0, time_s: 4, utilisation: 0.81 }, // 0.8125 to a whole percent
       { start_s: 4, time_s: 8, utilisation: 0.25 },
     ]);
     // Every merged column of w1 has the same mean, 0.75: one cell.

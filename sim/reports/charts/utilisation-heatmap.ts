@@ -9,6 +9,13 @@ import { heatmapColumns, mergeCells } from './heatmap-columns.js';
 
 const ROW_STEP = 16;
 
+/**
+ * A cell's utilisation to a whole percent: what its tooltip shows, and finer than the colour scale
+ * draws apart (a percent moves a colour channel by about 3 of 255). Neighbours that round alike are
+ * then one cell. utilisation.csv keeps every bucket's exact value.
+ */
+const toPercent = (x: number): number => Math.round(x * 100) / 100;
+
 interface Cell {
   strategy: string;
   variant: string;
@@ -37,7 +44,7 @@ function runCells(run: RunResult): Cell[] {
       sums.set(key, { cell, total: value, n: 1 });
     }
   }
-  const cells = [...sums.values()].map(({ cell, total, n }) => ({ ...cell, utilisation: roundSignificant(total / n) }));
+  const cells = [...sums.values()].map(({ cell, total, n }) => ({ ...cell, utilisation: toPercent(total / n) }));
   return mergeCells(cells, (cell) => cell.instance, (cell) => cell.utilisation);
 }
 
