@@ -1,8 +1,10 @@
-// SVG text -> PNG bytes with resvg (a Rust renderer, no browser). The native module is loaded on the
-// first call only, so runs that write no PNG never load it. Same SVG, same bytes: resvg has no clock
-// or randomness, and the fonts are fixed (DejaVu Sans, which the charts ask for first).
+// SVG text -> PNG bytes: resvg (a Rust renderer, no browser) draws the pixels, png-encode.ts writes
+// them (palette or RGB, a little over half the size of resvg's own RGBA file). The native module is
+// loaded on the first call only, so runs that write no PNG never load it. Same SVG, same bytes: resvg
+// has no clock or randomness, and the fonts are fixed (DejaVu Sans, which the charts ask for first).
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { encodePng } from './png-encode.js';
 
 type ResvgModule = typeof import('@resvg/resvg-js');
 
@@ -41,7 +43,8 @@ const OPTIONS = {
 /** The PNG of an SVG, PNG_SCALE pixels per SVG unit, on a white background. */
 export function renderPng(svg: string): Buffer {
   const { Resvg } = load();
-  return new Resvg(svg, OPTIONS).render().asPng();
+  const image = new Resvg(svg, OPTIONS).render();
+  return encodePng(image.pixels, image.width, image.height);
 }
 
 /**
@@ -50,5 +53,6 @@ export function renderPng(svg: string): Buffer {
  * the bytes are the same whatever the number of threads.
  */
 export async function renderPngAsync(svg: string): Promise<Buffer> {
-  return (await load().renderAsync(svg, OPTIONS)).asPng();
+  const image = await load().renderAsync(svg, OPTIONS);
+  return encodePng(image.pixels, image.width, image.height);
 }
