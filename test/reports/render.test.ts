@@ -14,7 +14,9 @@ describe('renderSvg', () => {
     for (const text of ['fixture: latency by strategy', 'latency (ms)', '>strategy<', '>distributor<', '>round-robin<', '>p99<']) {
       expect(svg).toContain(text);
     }
-    expect(svg).toContain('font-family="DejaVu Sans, Verdana, Helvetica, Arial, sans-serif"');
+    // Said once, on the root, for every text to inherit.
+    expect(/^<svg\b[^>]*>/.exec(svg)?.[0]).toContain(' font-family="DejaVu Sans, Verdana, Helvetica, Arial, sans-serif"');
+    expect(svg.match(/ font-family=/g)).toHaveLength(1);
   }, 20_000);
 
   it('gives byte-identical output for the same spec', async () => {
@@ -92,6 +94,16 @@ describe('roundGeometry', () => {
     expect(roundGeometry('<path d="M0,0h1Z" fill="rgb(255, 238, 229)" stroke="rgb(8,81,156)"/><text fill="#555">rgb(1, 2, 3)</text>')).toBe(
       '<path d="M0,0h1Z" fill="#ffeee5" stroke="#08519c"/><text fill="#555">rgb(1, 2, 3)</text>',
     );
+  });
+
+  it('drops opacity="1", the initial value, and says a font-family shared by every text once, on the root', () => {
+    const svg = '<svg width="2"><g opacity="1"><text font-family="A, sans-serif" opacity="1">a</text><rect fill-opacity="1" opacity="0.5"/></g><text font-family="A, sans-serif">b opacity="1"</text></svg>';
+    expect(roundGeometry(svg)).toBe('<svg width="2" font-family="A, sans-serif"><g><text>a</text><rect fill-opacity="1" opacity="0.5"/></g><text>b opacity="1"</text></svg>');
+    // Two families, or a text without one: each text keeps its own.
+    const mixed = '<svg><text font-family="A">a</text><text font-family="B">b</text></svg>';
+    expect(roundGeometry(mixed)).toBe(mixed);
+    const bare = '<svg><text font-family="A">a</text><text>b</text></svg>';
+    expect(roundGeometry(bare)).toBe(bare);
   });
 
   it('leaves no long decimals in a rendered heatmap', async () => {
