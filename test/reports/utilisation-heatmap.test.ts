@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UtilisationRow } from '../../sim/metrics/results.js';
 import { utilisationCsv, utilisationHeatmapChart } from '../../sim/reports/index.js';
+import { HEATMAP_CELLS } from '../../sim/reports/charts/heatmap-columns.js';
 import { fixtureResult } from './fixture.js';
 import { compileWithWarnings } from './vega-lite-strict.js';
 
@@ -66,6 +67,22 @@ describe('utilisation heatmap', () => {
       [2, 3, 0.5],
       [3, 4, 1],
     ]);
+  });
+
+  it('has fewer columns where it has many rows, so that its cells stay within HEATMAP_CELLS', () => {
+    const result = fixtureResult();
+    for (const run of result.runs) {
+      run.utilisation = [];
+      for (let b = 1; b <= 400; b++) {
+        // 120 instances a run, 240 rows in all: 25 columns of 16 buckets each (100 of 4 without the bound).
+        // Rising, so that no two neighbouring columns have one value and merge.
+        for (let i = 0; i < 120; i++) run.utilisation.push({ strategy: run.summary.strategy, variant: '', time_s: b, instance: `w${i}`, machine: `w${i}`, utilisation: ((b - 1) % 100) / 100 });
+      }
+    }
+    const cells = (utilisationHeatmapChart(result) as { data: { values: Cell[] } }).data.values;
+    expect(cells.length).toBeLessThanOrEqual(HEATMAP_CELLS);
+    expect(cells.length).toBe(240 * 25);
+    expect(cells[1]).toMatchObject({ instance: 'w0', start_s: 16, time_s: 32 });
   });
 
   it('compiles without warnings', () => {

@@ -1,8 +1,17 @@
 // Time columns for heatmaps: a long run's buckets are merged `factor` at a time so a chart has at
 // most HEATMAP_COLUMNS columns; each column spans from the end of the bucket before it to its last one.
+// A heatmap of many rows (queues or instances, of every strategy and variant) has fewer columns, so
+// that it has at most about HEATMAP_CELLS cells, down to MIN_HEATMAP_COLUMNS.
 
 /** At most this many time columns: longer runs merge neighbouring buckets. */
 export const HEATMAP_COLUMNS = 100;
+export const HEATMAP_CELLS = 6000;
+export const MIN_HEATMAP_COLUMNS = 25;
+
+/** The columns each run of a heatmap of `rows` rows (over all its panels) may have. */
+export function columnBudget(rows: number): number {
+  return Math.min(HEATMAP_COLUMNS, Math.max(MIN_HEATMAP_COLUMNS, Math.floor(HEATMAP_CELLS / Math.max(1, rows))));
+}
 
 export interface HeatmapColumns {
   factor: number;
@@ -12,9 +21,9 @@ export interface HeatmapColumns {
   span(c: number): { start_s: number; time_s: number };
 }
 
-export function heatmapColumns(bucketEnds: Iterable<number>): HeatmapColumns {
+export function heatmapColumns(bucketEnds: Iterable<number>, columns = HEATMAP_COLUMNS): HeatmapColumns {
   const times = [...new Set(bucketEnds)].sort((a, b) => a - b);
-  const factor = Math.max(1, Math.ceil(times.length / HEATMAP_COLUMNS));
+  const factor = Math.max(1, Math.ceil(times.length / columns));
   const column = new Map(times.map((t, i) => [t, Math.floor(i / factor)]));
   return {
     factor,

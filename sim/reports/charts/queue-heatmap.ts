@@ -5,10 +5,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { QueueLengthRow, RunResult, ScenarioResult } from '../../metrics/results.js';
 import { CHART_WIDTH, PANEL_HEADER, VARIANT_TOOLTIP, chartHeader, strategyOrder } from './chart-style.js';
 import { roundSignificant } from '../format/number-format.js';
-import { HEATMAP_COLUMNS, heatmapColumns, mergeCells } from './heatmap-columns.js';
+import { columnBudget, heatmapColumns, mergeCells } from './heatmap-columns.js';
 import { queueLabel } from '../format/queue-label.js';
 
-export { HEATMAP_COLUMNS } from './heatmap-columns.js';
+export { HEATMAP_CELLS, HEATMAP_COLUMNS } from './heatmap-columns.js';
 /** Height of one queue's row, in pixels. */
 const ROW_STEP = 16;
 
@@ -22,9 +22,12 @@ interface Cell {
 }
 
 /** The cells of one run: per queue, consecutive buckets merged `factor` at a time, their maximum length. */
-function runCells(run: RunResult): Cell[] {
+function runCells(run: RunResult, budget: number): Cell[] {
   // Merged buckets keep their maximum length.
-  const columns = heatmapColumns(run.queueLengths.map((row) => row.time_s));
+  const columns = heatmapColumns(
+    run.queueLengths.map((row) => row.time_s),
+    budget,
+  );
   const cells = new Map<string, Cell>();
   for (const row of run.queueLengths) {
     const c = columns.columnOf(row.time_s);
@@ -60,18 +63,27 @@ function legendValues(longest: number): number[] {
   return [...values, longest];
 }
 
+/** The rows a run's panel lists: the queues that held a message, or all of them when none did. */
+function shownQueues(run: RunResult): number {
+  const all = new Set(run.queueLengths.map((row) => queueLabel(row.queue, row.machine)));
+  const busy = new Set(run.queueLengths.filter((row) => lengthOf(row) > 0).map((row) => queueLabel(row.queue, row.machine)));
+  return busy.size > 0 ? busy.size : all.size;
+}
+
 /** The widest merge of any run, for the subtitle. */
-function mergeFactor(result: ScenarioResult): number {
-  return Math.max(1, ...result.runs.map((run) => Math.ceil(new Set(run.queueLengths.map((row) => row.time_s)).size / HEATMAP_COLUMNS)));
+function mergeFactor(result: ScenarioResult, budget: number): number {
+  return Math.max(1, ...result.runs.map((run) => Math.ceil(new Set(run.queueLengths.map((row) => row.time_s)).size / budget)));
 }
 
 export function queueHeatmapChart(result: ScenarioResult): TopLevelSpec {
   const strategies = strategyOrder(result.runs);
   const variants = result.variants.length > 0;
-  const cells = result.runs.flatMap(runCells);
+  // Every panel's rows share the chart's cells.
+  const budget = columnBudget(result.runs.reduce((n, run) => n + shownQueues(run), 0));
+  const cells = result.runs.flatMap((run) => runCells(run, budget));
   const values = variants ? cells : cells.map(({ variant: _, ...cell }) => cell);
   const longestOf = (rows: readonly Cell[]): number => Math.max(1, ...rows.map((cell) => cell.length));
-  const factor = mergeFactor(result);
+  const factor = mergeFactor(result, budget);
   const subtitle = [
     `messages in each queue at the end of each time bucket${factor > 1 ? ` (the largest of every ${factor} buckets)` : ''}; darker: longer, white: empty`,
     'queues that never held a message are left out;',

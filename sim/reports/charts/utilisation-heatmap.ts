@@ -5,7 +5,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { RunResult, ScenarioResult } from '../../metrics/results.js';
 import { CHART_WIDTH, PANEL_HEADER, VARIANT_TOOLTIP, chartHeader, strategyOrder } from './chart-style.js';
 import { roundSignificant } from '../format/number-format.js';
-import { heatmapColumns, mergeCells } from './heatmap-columns.js';
+import { columnBudget, heatmapColumns, mergeCells } from './heatmap-columns.js';
 
 const ROW_STEP = 16;
 
@@ -26,12 +26,15 @@ interface Cell {
 }
 
 /** Per instance, consecutive buckets merged `factor` at a time: their mean utilisation. */
-function runCells(run: RunResult): Cell[] {
-  const columns = heatmapColumns(run.utilisation.map((row) => row.time_s));
+function runCells(run: RunResult, budget: number): Cell[] {
+  const columns = heatmapColumns(
+    run.utilisation.map((row) => row.time_s),
+    budget,
+  );
   const sums = new Map<string, { cell: Cell; total: number; n: number }>();
   for (const row of run.utilisation) {
     const c = columns.columnOf(row.time_s);
-    const label = row.instance === row.machine ? row.instance : `${row.instance} on ${row.machine}`;
+    const label = instanceLabel(row);
     const key = `${label}\u0000${c}`;
     const value = Number.isFinite(row.utilisation) ? row.utilisation : 0;
     const entry = sums.get(key);
@@ -48,13 +51,18 @@ function runCells(run: RunResult): Cell[] {
   return mergeCells(cells, (cell) => cell.instance, (cell) => cell.utilisation);
 }
 
+/** An instance's row: its name, and its machine where that differs. */
+const instanceLabel = (row: { instance: string; machine: string }): string => (row.instance === row.machine ? row.instance : `${row.instance} on ${row.machine}`);
+
 /** Where a run's time axis ends: its last bucket (the domain the cells covered before idle ones were left out). */
 const runEnd = (run: RunResult): number => roundSignificant(Math.max(0, ...run.utilisation.map((row) => row.time_s)));
 
 export function utilisationHeatmapChart(result: ScenarioResult): TopLevelSpec {
   const strategies = strategyOrder(result.runs);
   const variants = result.variants.length > 0;
-  const cells = result.runs.flatMap(runCells);
+  // Every panel's rows (instances) share the chart's cells.
+  const budget = columnBudget(result.runs.reduce((n, run) => n + new Set(run.utilisation.map(instanceLabel)).size, 0));
+  const cells = result.runs.flatMap((run) => runCells(run, budget));
   const values = variants ? cells : cells.map(({ variant: _, ...cell }) => cell);
   const mark = { type: 'rect', tooltip: true, aria: false } as const;
   const encoding = (end: number) => ({
