@@ -96,9 +96,12 @@ describe('roundGeometry', () => {
     );
   });
 
-  it('drops opacity="1", the initial value, and pointer-events, and says a font-family shared by every text once, on the root', () => {
-    const svg = '<svg width="2"><g opacity="1"><text font-family="A, sans-serif" pointer-events="none" opacity="1">a</text><rect fill-opacity="1" opacity="0.5"/></g><text font-family="A, sans-serif">b opacity="1"</text></svg>';
-    expect(roundGeometry(svg)).toBe('<svg width="2" font-family="A, sans-serif"><g><text>a</text><rect fill-opacity="1" opacity="0.5"/></g><text>b opacity="1"</text></svg>');
+  it('drops opacity="1" (the initial value), pointer-events, class names and empty backgrounds, and says a font-family shared by every text once, on the root', () => {
+    const svg =
+      '<svg width="2" class="marks"><g opacity="1" class="mark-group role-frame"><path class="background" aria-hidden="true" d="M0,0h0v0h0Z" pointer-events="none"/><path class="background" aria-hidden="true" d="M0,0h5v5h-5Z"/><text font-family="A, sans-serif" pointer-events="none" opacity="1">a</text><rect fill-opacity="1" opacity="0.5"/></g><text font-family="A, sans-serif">b opacity="1" class="x"</text></svg>';
+    expect(roundGeometry(svg)).toBe(
+      '<svg width="2" font-family="A, sans-serif"><g><path aria-hidden="true" d="M0,0h5v5h-5Z"/><text>a</text><rect fill-opacity="1" opacity="0.5"/></g><text>b opacity="1" class="x"</text></svg>',
+    );
     // Two families, or a text without one: each text keeps its own.
     const mixed = '<svg><text font-family="A">a</text><text font-family="B">b</text></svg>';
     expect(roundGeometry(mixed)).toBe(mixed);

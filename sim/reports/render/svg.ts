@@ -64,7 +64,8 @@ export function renderSvg(vlSpec: object, options: RenderOptions = {}): Promise<
  * such colours are written as the same colour in hex (#ffeee5); text is left alone. toFixed is exact to
  * the specification, so the bytes are the same anywhere. Then what vega repeats on every element and
  * changes nothing drawn goes: opacity="1" (the initial value), pointer-events="none" (a picture is
- * not clicked: it is an image, or inlined in a page without script) and, where every text has the same
+ * not clicked: it is an image, or inlined in a page without script), vega's class names (no style
+ * sheet reads them), backgrounds of no size, and, where every text has the same
  * font-family, that attribute, said once on the root element, which every text inherits it from.
  */
 export function roundGeometry(svg: string): string {
@@ -72,7 +73,9 @@ export function roundGeometry(svg: string): string {
     .replace(/ (d|transform)="([^"]*)"/g, (_match, name: string, value: string) => ` ${name}="${value.replace(/\d+\.\d{3,}/g, (n) => String(Number(Number(n).toFixed(2))))}"`)
     .replace(/ (fill|stroke|stop-color)="rgb\((\d{1,3}), ?(\d{1,3}), ?(\d{1,3})\)"/g, (_match, name: string, r: string, g: string, b: string) => ` ${name}="#${[r, g, b].map(hexByte).join('')}"`)
     // Tag by tag (a tag's text ends at its first '>'), so that text content is never touched.
-    .replace(/<[a-z]+\b[^>]*>/g, (tag) => tag.replace(/ (?:opacity="1"|pointer-events="none")(?=[\s/>])/g, ''));
+    .replace(/<[a-z]+\b[^>]*>/g, (tag) => tag.replace(/ (?:opacity="1"|pointer-events="none"|class="[^"]*")(?=[\s/>])/g, ''))
+    // A group's background of no size draws nothing.
+    .replace(/<path aria-hidden="true" d="M0,0h0v0h0Z"\/>/g, '');
   return hoistFontFamily(rounded);
 }
 
