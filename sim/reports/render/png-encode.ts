@@ -10,7 +10,8 @@ import { crc32, deflateSync } from 'node:zlib';
 
 /** Deflate level: 9 takes about four times as long for another 6%. */
 const LEVEL = 6;
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** The PNG signature (bytes, not a Buffer: the module also loads in the playground page, which has none). */
+const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const MAX_PALETTE = 256;
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -73,7 +74,7 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Buff
   header[8] = 8; // bits per sample (or per palette index)
   header[9] = indexed === undefined ? 2 : 3; // colour type: RGB, or palette
   // compression, filter method and interlace: 0 (deflate, adaptive filtering, none).
-  const parts = [SIGNATURE, chunk('IHDR', header)];
+  const parts = [Buffer.from(SIGNATURE), chunk('IHDR', header)];
   if (indexed !== undefined) {
     const plte = Buffer.alloc(indexed.colours.length * 3);
     indexed.colours.forEach((colour, k) => {
