@@ -45,7 +45,7 @@ export { utilisationHeatmapChart } from './charts/utilisation-heatmap.js';
 
 // Rendering.
 export { renderSvg, type RenderOptions } from './render/svg.js';
-export { PNG_WIDTH, renderPng } from './render/png.js';
+export { PNG_SCALE, renderPng } from './render/png.js';
 
 // report.html.
 export { buildHtmlReport, type HtmlReportInput } from './html/html-report.js';

@@ -30,7 +30,7 @@ export interface ReportOptions {
   svg: boolean;
   /** Also write <name>.png beside every chart, rendered from its SVG (default false). */
   png?: boolean;
-  /** Also write report.html: everything in one self-contained page, the charts as inline SVGs (so it renders them too; default false). */
+  /** Also write report.html: everything in one page, showing the <name>.svg files beside it (inlined when `svg` is false, so the page stands alone; default false). */
   html?: boolean;
   /** The findings report.html lists; for an ordinary run they are computed from the result when not given. */
   findings?: string[];
@@ -91,7 +91,7 @@ export async function reportFiles(result: ScenarioResult | SweepResult, opts: Re
   }
   if (opts.html) {
     const notes = opts.findings ?? (run !== undefined ? findings(run) : sweepFindings(sweep as SweepResult));
-    files.push(['report.html', buildHtmlReport({ result: run, sweep, findings: notes, charts: charts.map((chart, i) => ({ name: chart.name, svg: svgs[i] })) })]);
+    files.push(['report.html', buildHtmlReport({ result: run, sweep, findings: notes, charts: charts.map((chart, i) => ({ name: chart.name, svg: svgs[i] })), svgFiles: opts.svg })]);
   }
   return files;
 }

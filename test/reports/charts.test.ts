@@ -138,7 +138,7 @@ describe('charts without variants are what they were before variants existed', (
     'latency-cdf': '965109e77519c69448c8a2671358dadc82076f75beb899406f6c212f161d759d',
     throughput: '0f2a42385598db0156df1b4ed2c4cf51b49ea9289c16ce1c79d0d507e7ba6e9f', // moving average in the data, rows thinned
     'queue-length': '4a0830018e178171396f3672d33d99c5b20fe2c5c2ef7347e43cc8d4d0c7340e', // rows thinned (flat runs)
-    'queue-lengths': 'e6f2f12e1c3ad7435d523d9bb96fed29332c9a937d66b138a73fce6a90fd6017', // rows thinned (flat runs)
+    'queue-lengths': '3e8c48ac44c3dde58ab89f53421a773cb2bd728115ad3bde2e713cd05beba9a0', // rows thinned (flat runs), a row names its line by its label only
     instances: '5a035512f5596fb9ef1dd87a635e04c7c14a67b5619b462765be5e228a93b7b9',
   };
   const pretty = (spec: object): string => JSON.stringify(spec, null, 2) + '\n';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inlineSvg } from '../../sim/reports/html/html-report.js';
+import { inlineSvg, svgSize } from '../../sim/reports/html/html-report.js';
 import { buildCharts, buildHtmlReport, beginOutput, buildSweepCharts, renderSvg, writeReport } from '../../sim/reports/index.js';
 import type { ScenarioResult, SweepResult } from '../../sim/metrics/results.js';
 import { findChromium } from '../find-chromium.js';
@@ -110,6 +110,19 @@ describe('buildHtmlReport', () => {
     expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;: latency by strategy');
   }, 30_000);
 
+  it('shows the SVG files beside it when the report writes them, holding none of their bytes', () => {
+    const html = buildHtmlReport({ sweep, charts: sweepDrawn, svgFiles: true });
+    expect(shown(html)).toEqual([]);
+    expect(html).not.toMatch(/<svg/);
+    const images = [...html.matchAll(/<div class="view" id="chart-\d+" data-chart="([^"]*)"><img src="([^"]*)" width="(\d+)" height="(\d+)" alt="[^"]*"><\/div>/g)];
+    expect(images.map((m) => [m[1], m[2]])).toEqual(sweepCharts.map((chart) => [chart.name, `${chart.name}.svg`]));
+    // Each picture keeps its drawing's size, so the page is laid out before the files load.
+    for (const [i, m] of images.entries()) expect([Number(m[3]), Number(m[4])]).toEqual([svgSize(sweepDrawn[i].svg).width, svgSize(sweepDrawn[i].svg).height]);
+    expect(Number(images[0][3])).toBeGreaterThan(200);
+    expect(html.length).toBeLessThan(60_000);
+    expect(references(html).filter((ref) => !ref.startsWith('#') && ref !== 'data:,').sort()).toEqual(sweepCharts.map((chart) => `${chart.name}.svg`).sort());
+  }, 30_000);
+
   it('is the same bytes every time, and needs a result or a sweep', async () => {
     expect(buildHtmlReport({ sweep, charts: sweepDrawn })).toBe(buildHtmlReport({ sweep, charts: sweepDrawn }));
     expect(() => buildHtmlReport({ charts: [] })).toThrow(/result or a sweep/);
@@ -120,10 +133,10 @@ describe('report.html in a browser', () => {
   const root = mkdtempSync(join(tmpdir(), 'html-report-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  async function written(name: string, result: ScenarioResult | SweepResult): Promise<string> {
+  async function written(name: string, result: ScenarioResult | SweepResult, svg = false): Promise<string> {
     const output = beginOutput(join(root, name));
     try {
-      const files = await writeReport(result, output, { svg: false, html: true });
+      const files = await writeReport(result, output, { svg, html: true });
       expect(files).toContain('report.html');
       output.commit();
     } finally {
@@ -177,6 +190,49 @@ describe('report.html in a browser', () => {
         expect(problems, file).toEqual([]);
         await page.close();
       }
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  it.skipIf(!hasChromium)(`shows the SVG files beside it, from its folder over file://, without JavaScript${SKIP_NOTE}`, async () => {
+    const { chromium } = await import('playwright-core');
+    const file = await written('run-files', sampleResult(), true);
+    const html = readFileSync(file, 'utf8');
+    expect(html).not.toMatch(/<svg/);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM as string,
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage({ javaScriptEnabled: false });
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+      page.on('request', (request) => {
+        if (!/^(file|data):/.test(request.url())) problems.push(`request: ${request.url()}`);
+      });
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      // Every picture loaded (a missing or broken file has no natural width) and is laid out full size.
+      const images = await page.evaluate(() =>
+        [...document.querySelectorAll('.view img')].map((img) => ({
+          loaded: (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+          width: img.getBoundingClientRect().width,
+          height: img.getBoundingClientRect().height,
+        })),
+      );
+      expect(images.length).toBeGreaterThanOrEqual(4);
+      expect(images.length).toBe(html.match(/<figure class="chart">/g)?.length);
+      for (const image of images) {
+        expect(image.loaded).toBe(true);
+        expect(image.width).toBeGreaterThan(200);
+        expect(image.height).toBeGreaterThan(100);
+      }
+      expect(problems).toEqual([]);
+      await page.close();
     } finally {
       await browser.close();
     }

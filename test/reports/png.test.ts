@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCharts, PNG_WIDTH, renderPng, renderSvg, buildSweepCharts } from '../../sim/reports/index.js';
+import { buildCharts, PNG_SCALE, renderPng, renderSvg, buildSweepCharts } from '../../sim/reports/index.js';
+import { svgSize } from '../../sim/reports/html/html-report.js';
 import { fixtureResult } from './fixture.js';
 import { sweepFixture } from './sweep-fixture.js';
 
@@ -11,12 +12,15 @@ function size(png: Buffer): { width: number; height: number } {
 }
 
 describe('renderPng', () => {
-  it('turns a chart SVG into a PNG 1000 px wide, the same bytes every time', async () => {
+  it('turns a chart SVG into a PNG of its own size in pixels, the same bytes every time', async () => {
     const svg = await renderSvg(buildSweepCharts(sweepFixture())[0].spec);
     const png = renderPng(svg);
     expect([...png.subarray(0, 8)]).toEqual(PNG_MAGIC);
     expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
-    expect(size(png).width).toBe(PNG_WIDTH);
+    const drawn = svgSize(svg);
+    expect(PNG_SCALE).toBe(1);
+    expect(drawn.width).toBeGreaterThan(500);
+    expect(size(png)).toEqual({ width: Math.ceil(drawn.width * PNG_SCALE), height: Math.ceil(drawn.height * PNG_SCALE) });
     expect(size(png).height).toBeGreaterThan(300);
     expect(renderPng(svg).equals(png)).toBe(true);
   }, 30_000);

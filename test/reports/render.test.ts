@@ -14,7 +14,9 @@ describe('renderSvg', () => {
     for (const text of ['fixture: latency by strategy', 'latency (ms)', '>strategy<', '>distributor<', '>round-robin<', '>p99<']) {
       expect(svg).toContain(text);
     }
-    expect(svg).toContain('font-family="DejaVu Sans, Verdana, Helvetica, Arial, sans-serif"');
+    // Said once, on the root, for every text to inherit.
+    expect(/^<svg\b[^>]*>/.exec(svg)?.[0]).toContain(' font-family="DejaVu Sans, Verdana, Helvetica, Arial, sans-serif"');
+    expect(svg.match(/ font-family=/g)).toHaveLength(1);
   }, 20_000);
 
   it('gives byte-identical output for the same spec', async () => {
@@ -82,14 +84,34 @@ describe('renderSvg', () => {
 });
 
 describe('roundGeometry', () => {
-  it('rounds long coordinates in shapes and transforms to a thousandth of a pixel, and leaves text alone', () => {
-    expect(roundGeometry('<g transform="translate(28.444444444444446,16)"><path d="M10.236724248240563,0h-10.2367v16.5h10.23649Z"/><text>0.123456789</text></g>')).toBe(
-      '<g transform="translate(28.444,16)"><path d="M10.237,0h-10.237v16.5h10.236Z"/><text>0.123456789</text></g>',
+  it('rounds long coordinates in shapes and transforms to a hundredth of a pixel, and leaves text alone', () => {
+    expect(roundGeometry('<g transform="translate(28.444444444444446,16)"><path d="M10.236724248240563,0h-10.2367v16.5h10.23649h0.125Z"/><text>0.123456789</text></g>')).toBe(
+      '<g transform="translate(28.44,16)"><path d="M10.24,0h-10.24v16.5h10.24h0.13Z"/><text>0.123456789</text></g>',
     );
+  });
+
+  it('writes rgb() fills, strokes and gradient stops as the same colour in hex, and leaves other text alone', () => {
+    expect(roundGeometry('<path d="M0,0h1Z" fill="rgb(255, 238, 229)" stroke="rgb(8,81,156)"/><text fill="#555">rgb(1, 2, 3)</text>')).toBe(
+      '<path d="M0,0h1Z" fill="#ffeee5" stroke="#08519c"/><text fill="#555">rgb(1, 2, 3)</text>',
+    );
+  });
+
+  it('drops opacity="1" (the initial value), pointer-events, class names and empty backgrounds, and says a font-family shared by every text once, on the root', () => {
+    const svg =
+      '<svg width="2" class="marks"><g opacity="1" class="mark-group role-frame"><path class="background" aria-hidden="true" d="M0,0h0v0h0Z" pointer-events="none"/><path class="background" aria-hidden="true" d="M0,0h5v5h-5Z"/><text font-family="A, sans-serif" pointer-events="none" opacity="1">a</text><rect fill-opacity="1" opacity="0.5"/></g><text font-family="A, sans-serif">b opacity="1" class="x"</text></svg>';
+    expect(roundGeometry(svg)).toBe(
+      '<svg width="2" font-family="A, sans-serif"><g><path aria-hidden="true" d="M0,0h5v5h-5Z"/><text>a</text><rect fill-opacity="1" opacity="0.5"/></g><text>b opacity="1" class="x"</text></svg>',
+    );
+    // Two families, or a text without one: each text keeps its own.
+    const mixed = '<svg><text font-family="A">a</text><text font-family="B">b</text></svg>';
+    expect(roundGeometry(mixed)).toBe(mixed);
+    const bare = '<svg><text font-family="A">a</text><text>b</text></svg>';
+    expect(roundGeometry(bare)).toBe(bare);
   });
 
   it('leaves no long decimals in a rendered heatmap', async () => {
     const svg = await renderSvg(queueHeatmapChart(sampleResult()));
-    expect(svg).not.toMatch(/ d="[^"]*\d\.\d{4,}/);
+    expect(svg).not.toMatch(/ d="[^"]*\d\.\d{3,}/);
+    expect(svg).not.toMatch(/="rgb\(/);
   }, 30_000);
 });

@@ -139,16 +139,16 @@ describe('sweep charts', () => {
     expect(minWorkersData(sweepFrom(swapped.scenario, [RATE, COUNT], flipped)).map((d) => d.label)).toEqual(data.map((d) => d.label));
   });
 
-  it('the heatmap shows each queue that held work, one panel per strategy, empty queues white', () => {
-    const spec = queueHeatmapChart(fixtureResult()) as unknown as { data: { values: Record<string, Json>[] }; facet: { row: Json } };
+  it('the heatmap shows each queue that held work, one panel per strategy, empty queues white (no cell on the white view)', () => {
+    const spec = queueHeatmapChart(fixtureResult()) as unknown as { data: { values: Record<string, Json>[] }; facet: { row: Json }; spec: { encoding: { x: { scale: Json } } } };
     expect(spec.data.values).toEqual([
-      { strategy: 'distributor', queue_label: 'Sales on m1', start_s: 0, time_s: 1, length: 0 },
       { strategy: 'distributor', queue_label: 'Sales on m1', start_s: 1, time_s: 2, length: 1 },
       { strategy: 'distributor', queue_label: 'Sales on m2', start_s: 0, time_s: 1, length: 1 },
-      { strategy: 'distributor', queue_label: 'Sales on m2', start_s: 1, time_s: 2, length: 0 },
       { strategy: 'round-robin', queue_label: 'Sales on m1', start_s: 0, time_s: 1, length: 2 },
       { strategy: 'round-robin', queue_label: 'Sales on m1', start_s: 1, time_s: 2, length: 3 },
     ]);
+    // The time axis spans the whole run, empty columns too.
+    expect(spec.spec.encoding.x.scale).toEqual({ nice: false, domain: [0, 2] });
     expect(spec.facet.row).toMatchObject({ field: 'strategy', sort: ['distributor', 'round-robin'] });
     expect(collect(spec, 'color')).toContainEqual(expect.objectContaining({ field: 'length', scale: expect.objectContaining({ range: ['#ffffff', '#fc8d59', '#b30000'] }) }));
   });
@@ -162,6 +162,18 @@ describe('sweep charts', () => {
     expect(values[0]).toMatchObject({ start_s: 0, time_s: 3, length: 2 });
     expect(values[1]).toMatchObject({ start_s: 3, time_s: 6, length: 5 });
     expect(values.at(-1)).toMatchObject({ start_s: 249, time_s: 250, length: 249 % 7 });
+  });
+
+  it('the heatmap draws neighbouring columns of one length as one cell', () => {
+    const result = fixtureResult();
+    const run = result.runs[0];
+    const lengths = [0, 4, 4, 4, 0, 0, 2, 2];
+    run.queueLengths = lengths.map((length, i) => ({ strategy: 'distributor', variant: '', time_s: i + 1, queue: 'Sales', machine: 'm1', length }));
+    const values = (queueHeatmapChart(result) as unknown as { data: { values: { strategy: string; start_s: number; time_s: number; length: number }[] } }).data.values.filter((v) => v.strategy === 'distributor');
+    expect(values.map((v) => [v.start_s, v.time_s, v.length])).toEqual([
+      [1, 4, 4],
+      [6, 8, 2],
+    ]);
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { SERIES_POINTS, movingAverage, thinOne, thinSeries } from '../../sim/reports/charts/thin-series.js';
+import { CHART_POINTS, MIN_SERIES_POINTS, SERIES_POINTS, movingAverage, seriesBudget, thinOne, thinSeries } from '../../sim/reports/charts/thin-series.js';
+import { queueLengthsChart } from '../../sim/reports/charts/time-charts.js';
+import { fixtureResult } from './fixture.js';
 
 /** The drawn line's value at position j: linear between the kept points around it. */
 function lineAt(values: number[], kept: number[], j: number): number {
@@ -83,6 +85,32 @@ describe('thinSeries', () => {
     const kept = thinSeries(long, () => '', [(row) => row.v, (row) => row.average]);
     expect(kept.length).toBeLessThanOrEqual(SERIES_POINTS + 2);
     expect(Math.max(...kept.map((row) => row.average))).toBe(Math.max(...long.map((row) => row.average)));
+  });
+});
+
+describe('seriesBudget', () => {
+  it('gives a line SERIES_POINTS until the chart has more lines than that fills, then a share of CHART_POINTS, never below MIN_SERIES_POINTS', () => {
+    expect(seriesBudget(1)).toBe(SERIES_POINTS);
+    expect(seriesBudget(CHART_POINTS / SERIES_POINTS)).toBe(SERIES_POINTS);
+    expect(seriesBudget(80)).toBe(100);
+    expect(seriesBudget(10_000)).toBe(MIN_SERIES_POINTS);
+  });
+
+  it('bounds the queue-lengths chart, however many queues and buckets: the lines share the points', () => {
+    const result = fixtureResult();
+    // 2 runs x 60 queues x 3000 buckets, each queue a saw-tooth: every bucket a peak or a low.
+    for (const run of result.runs) {
+      run.queueLengths = [];
+      for (let b = 1; b <= 3000; b++) {
+        for (let q = 0; q < 60; q++) run.queueLengths.push({ strategy: run.summary.strategy, variant: '', time_s: b, queue: `Q${q}@m${q}`, machine: `m${q}`, length: (b + q) % 9 });
+      }
+    }
+    const rows = (queueLengthsChart(result) as { data: { values: { strategy: string; queue_label: string; length: number }[] } }).data.values;
+    expect(rows.length).toBeLessThanOrEqual(CHART_POINTS + 2 * 120);
+    expect(rows.length).toBeGreaterThan(CHART_POINTS / 2);
+    // Every line keeps its highest and its lowest value.
+    const q7 = rows.filter((row) => row.strategy === 'distributor' && row.queue_label === 'input: Q7@m7').map((row) => row.length);
+    expect([Math.min(...q7), Math.max(...q7)]).toEqual([0, 8]);
   });
 });
 

@@ -46,16 +46,17 @@ export function withFaultBands(spec: TopLevelSpec, result: ScenarioResult): TopL
   if (bands.length === 0) return spec;
   if (result.variants.length === 0) {
     const { $schema, title, config, width, height, ...chart } = spec as TopLevelSpec & { width?: number; height?: number };
-    const values = bands.map(({ variant: _, ...band }) => band);
+    // The band and its label draw the same rows: one named data set, held once.
     return {
       $schema,
       title,
       config,
+      datasets: { faults: bands.map(({ variant: _, ...band }) => band) },
       width,
       height,
       layer: [
-        { data: { values }, mark: BAND, encoding: BAND_ENCODING },
-        { data: { values }, mark: LABEL, encoding: LABEL_ENCODING },
+        { data: { name: 'faults' }, mark: BAND, encoding: BAND_ENCODING },
+        { data: { name: 'faults' }, mark: LABEL, encoding: LABEL_ENCODING },
         chart,
       ],
     } as TopLevelSpec;

@@ -7,10 +7,24 @@
 // still reaches every high and every low; a spike is never averaged away. Then a row whose value equals
 // both kept neighbours' is dropped: a straight line through it is the same line. The first and last
 // rows, and the rows on either side of a gap (a value that is not a finite number), are always kept.
-// Only real rows are kept, never made-up ones, so a tooltip still shows a real bucket.
+// Only real rows are kept, never made-up ones, so a tooltip still shows a real bucket. A chart of many
+// lines shares a budget of points among them (seriesBudget), so that its size is bounded too.
 
 /** A series longer than this is thinned to at most about this many points. */
 export const SERIES_POINTS = 400;
+
+/**
+ * A chart of many lines (one per queue of every strategy and variant) shares this many points among
+ * them, so a chart's size does not grow with its number of lines either, down to MIN_SERIES_POINTS a
+ * line: below that a line would lose its shape, and a chart of that many lines is unreadable anyway.
+ */
+export const CHART_POINTS = 8000;
+export const MIN_SERIES_POINTS = 40;
+
+/** The points each of a chart's `lines` may keep: SERIES_POINTS, or its share of CHART_POINTS when that is less. */
+export function seriesBudget(lines: number): number {
+  return Math.min(SERIES_POINTS, Math.max(MIN_SERIES_POINTS, Math.floor(CHART_POINTS / Math.max(1, lines))));
+}
 
 /**
  * The rows worth drawing, in their original order. `series` names the line a row belongs to; `values`

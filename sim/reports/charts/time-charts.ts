@@ -18,7 +18,7 @@ import {
   variantRows,
 } from './chart-style.js';
 import { QUEUE_KINDS, type QueueKind, kindLabel, queueKind } from '../format/queue-label.js';
-import { movingAverage, thinSeries } from './thin-series.js';
+import { SERIES_POINTS, movingAverage, seriesBudget, thinSeries } from './thin-series.js';
 
 /** Shades of one hue per kind of queue, darkest first. */
 const KIND_SHADES: Readonly<Record<QueueKind, readonly string[]>> = {
@@ -75,9 +75,17 @@ export function throughputChart(result: ScenarioResult): TopLevelSpec {
     ],
   };
   // The moving average is taken over every bucket of a run (a run is one line) before the rows are thinned.
+  // A run's rows feed two lines (the buckets and their average), which share SERIES_POINTS as before, and
+  // every run's lines share the chart's points.
+  const points = Math.min(SERIES_POINTS, 2 * seriesBudget(2 * result.runs.length));
   const rows = result.runs.flatMap((run) => {
     const average = movingAverage(run.timeseries.map((row) => row.throughput_per_s), half);
-    return thinSeries(run.timeseries.map((row, i) => ({ ...row, throughput_moving_average: average[i] })), () => '', [(row) => row.throughput_per_s, (row) => row.throughput_moving_average]);
+    return thinSeries(
+      run.timeseries.map((row, i) => ({ ...row, throughput_moving_average: average[i] })),
+      () => '',
+      [(row) => row.throughput_per_s, (row) => row.throughput_moving_average],
+      points,
+    );
   });
   const data = {
     values: chartValues(
@@ -148,7 +156,7 @@ export function queueLengthChart(result: ScenarioResult): TopLevelSpec {
   };
   const data = {
     values: chartValues(
-      result.runs.flatMap((run) => thinSeries(run.timeseries, () => '', [(row) => row.queued])),
+      result.runs.flatMap((run) => thinSeries(run.timeseries, () => '', [(row) => row.queued], seriesBudget(result.runs.length))),
       variants ? ['strategy', 'variant', 'time_s', 'queued', 'in_system'] : ['strategy', 'time_s', 'queued', 'in_system'],
     ),
   };
@@ -187,18 +195,22 @@ export function queueLengthChart(result: ScenarioResult): TopLevelSpec {
 export function queueLengthsChart(result: ScenarioResult): TopLevelSpec {
   const strategies = strategyOrder(result.runs);
   const variants = result.variants.length > 0;
-  // One line per queue of each run.
-  const rows = result.runs.flatMap((run) => thinSeries(run.queueLengths, (row) => `${row.queue}\u0000${row.machine}`, [(row) => row.length]));
+  // One line per queue of each run; all of them share the chart's points.
+  const line = (row: { queue: string; machine: string }) => `${row.queue}\u0000${row.machine}`;
+  const lines = result.runs.reduce((n, run) => n + new Set(run.queueLengths.map(line)).size, 0);
+  const rows = result.runs.flatMap((run) => thinSeries(run.queueLengths, line, [(row) => row.length], seriesBudget(lines)));
   // A distributor's data queue is an endpoint's queue on its machine, under that strategy only.
   const distributorOf = new Map(result.scenario.strategies.map((s) => [s.name, new Set(s.kind === 'distributor' && s.machine !== undefined ? [s.machine] : [])]));
-  const values = chartValues(
-    rows,
-    variants ? ['strategy', 'variant', 'time_s', 'queue', 'machine', 'length'] : ['strategy', 'time_s', 'queue', 'machine', 'length'],
-  ).map((value, i) => {
-    const kind = queueKind(rows[i].queue, rows[i].machine, distributorOf.get(rows[i].strategy) ?? new Set());
-    return { ...value, queue_kind: kind, queue_label: kindLabel(kind, rows[i].queue, rows[i].machine) };
-  });
-  const colour = queueColours(values.map((v) => ({ label: String(v.queue_label), kind: v.queue_kind as QueueKind })));
+  // A row names its line by the label alone: the label says the queue's kind, its name and its machine,
+  // and the colours are worked out here, so the queue, machine and kind fields would only repeat it.
+  const kinds = rows.map((row) => queueKind(row.queue, row.machine, distributorOf.get(row.strategy) ?? new Set()));
+  const labels = rows.map((row, i) => kindLabel(kinds[i], row.queue, row.machine));
+  const values = chartValues(rows, variants ? ['strategy', 'variant', 'time_s'] : ['strategy', 'time_s']).map((value, i) => ({
+    ...value,
+    queue_label: labels[i],
+    length: Number.isFinite(rows[i].length) ? rows[i].length : null,
+  }));
+  const colour = queueColours(labels.map((label, i) => ({ label, kind: kinds[i] })));
   const title = {
     what: 'queue lengths by strategy',
     subtitle: [
@@ -215,8 +227,7 @@ export function queueLengthsChart(result: ScenarioResult): TopLevelSpec {
     tooltip: [
       ...(variants ? [VARIANT_TOOLTIP] : []),
       { field: 'strategy', type: 'nominal', title: 'strategy' },
-      { field: 'queue', type: 'nominal', title: 'queue' },
-      { field: 'machine', type: 'nominal', title: 'machine' },
+      { field: 'queue_label', type: 'nominal', title: 'queue (kind: name)' },
       { field: 'time_s', type: 'quantitative', title: 'time (s)' },
       { field: 'length', type: 'quantitative', title: 'length (messages)' },
     ],

@@ -5,9 +5,16 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { RunResult, ScenarioResult } from '../../metrics/results.js';
 import { CHART_WIDTH, PANEL_HEADER, VARIANT_TOOLTIP, chartHeader, strategyOrder } from './chart-style.js';
 import { roundSignificant } from '../format/number-format.js';
-import { heatmapColumns } from './heatmap-columns.js';
+import { columnBudget, heatmapColumns, mergeCells } from './heatmap-columns.js';
 
 const ROW_STEP = 16;
+
+/**
+ * A cell's utilisation to a whole percent: what its tooltip shows, and finer than the colour scale
+ * draws apart (a percent moves a colour channel by about 3 of 255). Neighbours that round alike are
+ * then one cell. utilisation.csv keeps every bucket's exact value.
+ */
+const toPercent = (x: number): number => Math.round(x * 100) / 100;
 
 interface Cell {
   strategy: string;
@@ -19,12 +26,15 @@ interface Cell {
 }
 
 /** Per instance, consecutive buckets merged `factor` at a time: their mean utilisation. */
-function runCells(run: RunResult): Cell[] {
-  const columns = heatmapColumns(run.utilisation.map((row) => row.time_s));
+function runCells(run: RunResult, budget: number): Cell[] {
+  const columns = heatmapColumns(
+    run.utilisation.map((row) => row.time_s),
+    budget,
+  );
   const sums = new Map<string, { cell: Cell; total: number; n: number }>();
   for (const row of run.utilisation) {
     const c = columns.columnOf(row.time_s);
-    const label = row.instance === row.machine ? row.instance : `${row.instance} on ${row.machine}`;
+    const label = instanceLabel(row);
     const key = `${label}\u0000${c}`;
     const value = Number.isFinite(row.utilisation) ? row.utilisation : 0;
     const entry = sums.get(key);
@@ -37,17 +47,27 @@ function runCells(run: RunResult): Cell[] {
       sums.set(key, { cell, total: value, n: 1 });
     }
   }
-  return [...sums.values()].map(({ cell, total, n }) => ({ ...cell, utilisation: roundSignificant(total / n) }));
+  const cells = [...sums.values()].map(({ cell, total, n }) => ({ ...cell, utilisation: toPercent(total / n) }));
+  return mergeCells(cells, (cell) => cell.instance, (cell) => cell.utilisation);
 }
+
+/** An instance's row: its name, and its machine where that differs. */
+const instanceLabel = (row: { instance: string; machine: string }): string => (row.instance === row.machine ? row.instance : `${row.instance} on ${row.machine}`);
+
+/** Where a run's time axis ends: its last bucket (the domain the cells covered before idle ones were left out). */
+const runEnd = (run: RunResult): number => roundSignificant(Math.max(0, ...run.utilisation.map((row) => row.time_s)));
 
 export function utilisationHeatmapChart(result: ScenarioResult): TopLevelSpec {
   const strategies = strategyOrder(result.runs);
   const variants = result.variants.length > 0;
-  const cells = result.runs.flatMap(runCells);
+  // Every panel's rows (instances) share the chart's cells.
+  const budget = columnBudget(result.runs.reduce((n, run) => n + new Set(run.utilisation.map(instanceLabel)).size, 0));
+  const cells = result.runs.flatMap((run) => runCells(run, budget));
   const values = variants ? cells : cells.map(({ variant: _, ...cell }) => cell);
   const mark = { type: 'rect', tooltip: true, aria: false } as const;
-  const encoding = {
-    x: { field: 'start_s', type: 'quantitative', title: 'time (s)', scale: { nice: false } },
+  const encoding = (end: number) => ({
+    // The whole run, also where its first or last columns are idle and drawn as no cell.
+    x: { field: 'start_s', type: 'quantitative', title: 'time (s)', scale: { nice: false, domain: [0, end] } },
     x2: { field: 'time_s' },
     y: { field: 'instance', type: 'nominal', title: null, axis: { labelLimit: 400 } },
     color: {
@@ -65,20 +85,20 @@ export function utilisationHeatmapChart(result: ScenarioResult): TopLevelSpec {
       { field: 'time_s', type: 'quantitative', title: 'to (s)' },
       { field: 'utilisation', type: 'quantitative', title: 'busy threads', format: '.0%' },
     ],
-  };
-  const byStrategy = {
+  });
+  const byStrategy = (runs: readonly RunResult[]) => ({
     facet: { row: { field: 'strategy', type: 'nominal', sort: strategies, title: null, header: PANEL_HEADER } },
     spacing: 12,
-    spec: { width: CHART_WIDTH, height: { step: ROW_STEP }, mark, encoding },
-  };
+    spec: { width: CHART_WIDTH, height: { step: ROW_STEP }, mark, encoding: encoding(Math.max(0, ...runs.map(runEnd))) },
+  });
   const header = chartHeader(result.scenario, {
     what: 'instance utilisation over time (heatmap)',
     subtitle: [
-      'share of each instance’s handler threads busy in each time bucket (mean over merged buckets); darker: busier',
+      'share of each instance’s handler threads busy in each time bucket (mean over merged buckets); darker: busier, white: idle',
       ...(variants ? ['one block per variant, each with its own time axis'] : []),
     ],
   });
-  if (!variants) return { ...header, data: { values }, ...byStrategy } as TopLevelSpec;
+  if (!variants) return { ...header, data: { values }, ...byStrategy(result.runs) } as TopLevelSpec;
   return {
     ...header,
     data: { values },
@@ -86,7 +106,7 @@ export function utilisationHeatmapChart(result: ScenarioResult): TopLevelSpec {
     vconcat: result.variants.map((variant) => ({
       title: { text: `variant ${variant}`, fontSize: 12, anchor: 'start', offset: 6 },
       transform: [{ filter: { field: 'variant', equal: variant } }],
-      ...byStrategy,
+      ...byStrategy(result.runs.filter((run) => run.summary.variant === variant)),
     })),
     resolve: { scale: { x: 'independent' } },
   } as TopLevelSpec;

@@ -1,9 +1,11 @@
-// report.html: the whole report in one file that opens offline, over file://, with nothing to fetch
-// and no script. Each chart is the SVG the report renders anyway (the same drawing as <name>.svg and
-// <name>.png), inlined in the page: it shows at once, without JavaScript, prints, and costs the page
-// a few tens of kilobytes per chart instead of the ~770 KB vega and vega-lite runtime plus every
-// chart's data. The interactive view stays one step away: each <name>.vl.json opens in the Vega
-// editor. The scenario, the answer to the SLA, the findings and the summary table are plain HTML.
+// report.html: the whole report in one page that opens offline, over file://, with nothing to fetch
+// from the network and no script. Each chart is the SVG the report renders anyway (the same drawing as
+// <name>.svg and <name>.png): where the report writes <name>.svg beside the page, the page shows that
+// file (an <img> with its size, so the page does not reflow as the pictures load) and holds none of
+// its bytes; where it does not (--no-svg), the drawing is inlined and the page stands alone. Either
+// way it shows at once, without JavaScript, and prints. The interactive view stays one step away: each
+// <name>.vl.json opens in the Vega editor. The scenario, the answer to the SLA, the findings and the
+// summary table are plain HTML.
 import type { ScenarioResult, SweepResult } from '../../metrics/results.js';
 import { HTML_STYLE } from './html-style.js';
 import { escapeHtml, summaryTable, sweepTable } from './html-tables.js';
@@ -16,6 +18,26 @@ export interface HtmlReportInput {
   findings?: string[];
   /** Each chart's name and its SVG (as renderSvg draws it). */
   charts: { name: string; svg: string }[];
+  /**
+   * The SVGs are written beside the page as <name>.svg: show those files instead of inlining the
+   * drawings (default false: inlined, the page stands alone).
+   */
+  svgFiles?: boolean;
+}
+
+/** The width and height an SVG declares, in CSS pixels (0 when it declares none). */
+export function svgSize(svg: string): { width: number; height: number } {
+  const tag = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const attribute = (name: string) => Number(new RegExp(`\\s${name}="([0-9.]+)"`).exec(tag)?.[1] ?? 0);
+  return { width: attribute('width'), height: attribute('height') };
+}
+
+/** What stands in a chart's container: the SVG file beside the page, or the drawing itself. */
+function chartView(chart: { name: string; svg: string }, i: number, svgFiles: boolean): string {
+  if (!svgFiles) return inlineSvg(chart.svg, `chart-${i}`);
+  const { width, height } = svgSize(chart.svg);
+  // The name is a report file name; escaping keeps the attribute well formed whatever it holds.
+  return `<img src="${escapeHtml(encodeURIComponent(`${chart.name}.svg`))}" width="${width}" height="${height}" alt="chart ${escapeHtml(chart.name)}">`;
 }
 
 /**
@@ -40,7 +62,7 @@ function section(id: string, title: string, body: string): string {
   return `<section id="${id}">\n<h2>${escapeHtml(title)}</h2>\n${body}\n</section>`;
 }
 
-/** The report as one self-contained HTML document. Deterministic: same input, same bytes. */
+/** The report as one HTML document (self-contained unless svgFiles). Deterministic: same input, same bytes. */
 export function buildHtmlReport(input: HtmlReportInput): string {
   const scenario = input.sweep?.scenario ?? input.result?.scenario;
   if (scenario === undefined) throw new Error('buildHtmlReport needs a result or a sweep');
@@ -68,7 +90,7 @@ export function buildHtmlReport(input: HtmlReportInput): string {
     parts.push(section('summary', 'Summary', `<p class="muted">summary.csv, one column per run.</p>\n${summaryTable(input.result.runs)}${flagged}`));
   }
   const figures = input.charts
-    .map((chart, i) => `<figure class="chart">\n<figcaption>${escapeHtml(chart.name)}</figcaption>\n<div class="view" id="chart-${i}" data-chart="${escapeHtml(chart.name)}">${inlineSvg(chart.svg, `chart-${i}`)}</div>\n</figure>`)
+    .map((chart, i) => `<figure class="chart">\n<figcaption>${escapeHtml(chart.name)}</figcaption>\n<div class="view" id="chart-${i}" data-chart="${escapeHtml(chart.name)}">${chartView(chart, i, input.svgFiles === true)}</div>\n</figure>`)
     .join('\n');
   if (input.charts.length > 0) parts.push(section('charts', 'Charts', figures));
   const nav = [

@@ -31,5 +31,5 @@ ul.findings li { margin: 4px 0; }
 figure.chart { margin: 16px 0 28px; }
 figure.chart figcaption { font: 12px "DejaVu Sans Mono", ui-monospace, monospace; color: var(--muted); margin-bottom: 4px; }
 .view { overflow-x: auto; min-height: 60px; }
-.view svg { display: block; max-width: 100%; height: auto; }
+.view svg, .view img { display: block; max-width: 100%; height: auto; }
 `.trim();

@@ -1,13 +1,19 @@
-// SVG text -> PNG bytes with resvg (a Rust renderer, no browser). The native module is loaded on the
-// first call only, so runs that write no PNG never load it. Same SVG, same bytes: resvg has no clock
-// or randomness, and the fonts are fixed (DejaVu Sans, which the charts ask for first).
+// SVG text -> PNG bytes: resvg (a Rust renderer, no browser) draws the pixels, png-encode.ts writes
+// them (palette or RGB, a little over half the size of resvg's own RGBA file). The native module is
+// loaded on the first call only, so runs that write no PNG never load it. Same SVG, same bytes: resvg
+// has no clock or randomness, and the fonts are fixed (DejaVu Sans, which the charts ask for first).
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { encodePng } from './png-encode.js';
 
 type ResvgModule = typeof import('@resvg/resvg-js');
 
-/** The width every PNG is scaled to, in pixels (the charts are 700 to 900 px wide as SVG). */
-export const PNG_WIDTH = 1000;
+/**
+ * Pixels per SVG unit. The charts are laid out in CSS pixels (700 to 900 wide, 11 px labels), which is
+ * the density a screen shows them at, and where a printed page shows them at about 130 dpi; drawing
+ * them larger would only add pixels, and a PNG's size grows with its pixel count.
+ */
+export const PNG_SCALE = 1;
 const DEFAULT_FONT = 'DejaVu Sans';
 /**
  * Where DejaVu lives on Debian and Ubuntu. Reading every system font costs ~0.1 s per PNG, more than
@@ -30,14 +36,15 @@ function load(): ResvgModule {
 
 const OPTIONS = {
   background: 'white',
-  fitTo: { mode: 'width', value: PNG_WIDTH },
+  fitTo: { mode: 'zoom', value: PNG_SCALE },
   font: { ...fonts(), defaultFontFamily: DEFAULT_FONT, sansSerifFamily: DEFAULT_FONT },
 } as const;
 
-/** The PNG of an SVG, scaled to PNG_WIDTH pixels wide on a white background. */
+/** The PNG of an SVG, PNG_SCALE pixels per SVG unit, on a white background. */
 export function renderPng(svg: string): Buffer {
   const { Resvg } = load();
-  return new Resvg(svg, OPTIONS).render().asPng();
+  const image = new Resvg(svg, OPTIONS).render();
+  return encodePng(image.pixels, image.width, image.height);
 }
 
 /**
@@ -46,5 +53,6 @@ export function renderPng(svg: string): Buffer {
  * the bytes are the same whatever the number of threads.
  */
 export async function renderPngAsync(svg: string): Promise<Buffer> {
-  return (await load().renderAsync(svg, OPTIONS)).asPng();
+  const image = await load().renderAsync(svg, OPTIONS);
+  return encodePng(image.pixels, image.width, image.height);
 }

@@ -59,9 +59,36 @@ export function renderSvg(vlSpec: object, options: RenderOptions = {}): Promise<
 
 /**
  * vega writes some coordinates with every digit of a double (a heatmap cell: "M10.236724248240563,0h...",
- * half its bytes). Shapes and positions are rounded to a thousandth of a pixel, which no screen or PNG
- * shows; text is left alone. toFixed is exact to the specification, so the bytes are the same anywhere.
+ * half its bytes) and interpolated colours as "rgb(255, 238, 229)". Shapes and positions are rounded to
+ * a hundredth of a pixel, which no screen or PNG shows (a PNG has one pixel per unit: render/png.ts), and
+ * such colours are written as the same colour in hex (#ffeee5); text is left alone. toFixed is exact to
+ * the specification, so the bytes are the same anywhere. Then what vega repeats on every element and
+ * changes nothing drawn goes: opacity="1" (the initial value), pointer-events="none" (a picture is
+ * not clicked: it is an image, or inlined in a page without script), vega's class names (no style
+ * sheet reads them), backgrounds of no size, and, where every text has the same
+ * font-family, that attribute, said once on the root element, which every text inherits it from.
  */
 export function roundGeometry(svg: string): string {
-  return svg.replace(/ (d|transform)="([^"]*)"/g, (_match, name: string, value: string) => ` ${name}="${value.replace(/\d+\.\d{4,}/g, (n) => String(Number(Number(n).toFixed(3))))}"`);
+  const rounded = svg
+    .replace(/ (d|transform)="([^"]*)"/g, (_match, name: string, value: string) => ` ${name}="${value.replace(/\d+\.\d{3,}/g, (n) => String(Number(Number(n).toFixed(2))))}"`)
+    .replace(/ (fill|stroke|stop-color)="rgb\((\d{1,3}), ?(\d{1,3}), ?(\d{1,3})\)"/g, (_match, name: string, r: string, g: string, b: string) => ` ${name}="#${[r, g, b].map(hexByte).join('')}"`)
+    // Tag by tag (a tag's text ends at its first '>'), so that text content is never touched.
+    .replace(/<[a-z]+\b[^>]*>/g, (tag) => tag.replace(/ (?:opacity="1"|pointer-events="none"|class="[^"]*")(?=[\s/>])/g, ''))
+    // A group's background of no size draws nothing.
+    .replace(/<path aria-hidden="true" d="M0,0h0v0h0Z"\/>/g, '');
+  return hoistFontFamily(rounded);
+}
+
+const hexByte = (channel: string): string => Math.min(255, Number(channel)).toString(16).padStart(2, '0');
+
+/** One font-family on the root <svg> instead of on every <text>, when all of them name the same one and the root names none. */
+function hoistFontFamily(svg: string): string {
+  const families = new Set([...svg.matchAll(/ font-family="([^"]*)"/g)].map((m) => m[1]));
+  const texts = (svg.match(/<text\b/g) ?? []).length;
+  const named = (svg.match(/<text\b[^>]* font-family="/g) ?? []).length;
+  const root = /^<svg\b[^>]*>/.exec(svg)?.[0];
+  if (families.size !== 1 || named !== texts || root === undefined || root.includes(' font-family=')) return svg;
+  const [family] = families;
+  const body = svg.slice(root.length).replace(/ font-family="[^"]*"/g, '');
+  return `${root.slice(0, -1)} font-family="${family}">${body}`;
 }
