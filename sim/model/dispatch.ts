@@ -24,6 +24,7 @@ import { handlerDone, threadCommit, threadReceived, threadTake } from './process
 import { crashInstance, refresh, startInstance, startRun } from './processes/lifecycle.js';
 import { resend } from './processes/network.js';
 import { senderReceived } from './processes/replies.js';
+import { sessionAccepted } from './processes/session-accept.js';
 import { arrival } from './processes/sending.js';
 import { deliver, queueManagerIdle, transmit } from './processes/transport.js';
 
@@ -41,6 +42,7 @@ export class SimulatedWorld extends World {
       case Ev.SendDone: transmit(this, a, this.pool.at[a], b); break;
       case Ev.Deliver: deliver(this, a, b); break;
       case Ev.Enqueue: this.enqueue(a, b); break;
+      case Ev.Accepted: sessionAccepted(this, a, b); break;
       case Ev.Received: received(this, a, b); break;
       case Ev.HandlerDone: if (this.consumerType[a] !== Consumer.Dead) handlerDone(this, a, b); break;
       case Ev.Commit: commit(this, a, b); break;

@@ -5,7 +5,7 @@ import type { World } from '../kernel/world.js';
 import { crashDistributor, restartDistributor } from '../processes/distributor-lifecycle.js';
 import { crashInstance, startInstance } from '../processes/lifecycle.js';
 import { lose } from '../processes/lose.js';
-import { accept } from '../processes/transport.js';
+import { resumeAccepts } from '../processes/transport.js';
 import type { FaultDefinition } from './definition.js';
 import { instancesOf, machineNamed } from './targets.js';
 
@@ -66,7 +66,7 @@ function restartMachine(world: World, machine: Machine): void {
   for (const instance of world.instances) {
     if (instance.machine === machine && !instance.decommissioned && world.sim.now >= instance.addedAtMs) startInstance(world, instance.index);
   }
-  accept(world, machine);
+  resumeAccepts(world, machine);
 }
 
 /** Express messages are in memory only: a crash loses what the machine's queues hold. */

@@ -48,4 +48,6 @@ export const Ev = {
   QmidSwitch: 22,
   /** A step of a strategy kind's own process (world.process): a, b are that kind's. */
   StrategyStep: 23,
+  /** A session's accept at the destination queue manager completed: a = message, b = queue. */
+  Accepted: 24,
 } as const;

@@ -1,0 +1,75 @@
+// Accepting network deliveries through sessions (`transport.accept: session`, the default).
+//
+// Each outgoing queue (sender machine -> destination machine) is one network session. A message that
+// crossed the network waits in the session, still in the sender's outgoing queue, until the session
+// may hand it over: at most `transport.window` messages per session are in the destination's hands
+// at a time. Handing one over queues its accept at the destination queue manager like any other
+// operation, first come first served with the machine's local work (machine.ts). When the accept
+// completes the message is stored in its queue, leaves the sender's outgoing queue, and the session
+// hands over the next one.
+//
+// So a saturated receiver still accepts, at its share of its queue manager, and its backlog sits in
+// its own queues (a distributor's data queue), while each sender's outgoing queue holds only what the
+// receiver has not yet had time to take in.
+//
+// A session stops while either end is down or a partition cuts the two machines apart, and resumes
+// when they are back (resumeSessions). An accept in progress when the destination crashes is undone:
+// the message goes back to the head of its session, to be handed over again after the restart.
+import { Ev } from '../kernel/events.js';
+import { WORK } from '../kernel/message-pool.js';
+import type { OutgoingQueue } from '../kernel/outgoing-queue.js';
+import type { World } from '../kernel/world.js';
+import { pairKey } from './network.js';
+
+/** Message m crossed the network to queue q: it joins its session, which hands it over when it may. */
+export function sessionDeliver(world: World, m: number, q: number): void {
+  const out = world.outgoing[world.pool.via[m]];
+  out.arrived.push(m);
+  out.arrivedQueues.push(q);
+  handOver(world, out);
+}
+
+/** A session's accept completed: the message is stored, leaves the outgoing queue, and the next is handed over. */
+export function sessionAccepted(world: World, m: number, q: number): void {
+  const pool = world.pool;
+  const out = world.outgoing[pool.via[m]];
+  out.inHands--;
+  if (!world.machines[out.to].up) {
+    // The destination crashed while storing it: the sender still has it, first in line.
+    out.arrived.unshift(m);
+    out.arrivedQueues.unshift(q);
+    return;
+  }
+  out.length.add(world.sim.now, -1);
+  if (pool.kind[m] === WORK) out.work--;
+  pool.via[m] = -1;
+  world.enqueue(m, q);
+  handOver(world, out);
+}
+
+/** Machine `machine` is back: the sessions from and to it hand over what waits in them. */
+export function resumeSessions(world: World, machine: number): void {
+  for (const out of world.outgoing) if (out.from === machine || out.to === machine) handOver(world, out);
+}
+
+/** A partition between machines a and b healed: their sessions resume. */
+export function resumePair(world: World, a: number, b: number): void {
+  for (const out of world.outgoing) if ((out.from === a && out.to === b) || (out.from === b && out.to === a)) handOver(world, out);
+}
+
+/** Hands the session's waiting messages to the destination while its window has room. */
+function handOver(world: World, out: OutgoingQueue): void {
+  const machine = world.machines[out.to];
+  if (!machine.up || !world.machines[out.from].up) return;
+  if (world.network?.partitions.has(pairKey(world, out.from, out.to))) return;
+  const now = world.sim.now;
+  while (out.inHands < world.window && out.arrived.length > 0) {
+    const m = out.arrived.shift();
+    const q = out.arrivedQueues.shift();
+    out.inHands++;
+    const done = machine.operate(now, 1);
+    if (world.trace) world.emit('accept', m, machine.name, world.queues[q].name, {});
+    // Always an event, even at zero cost: the loop goes on with a consistent window.
+    world.sim.at(done, Ev.Accepted, m, q);
+  }
+}
