@@ -31,20 +31,26 @@ export function sessionDeliver(world: World, m: number, q: number): void {
 
 /** A session's accept completed: the message is stored, leaves the outgoing queue, and the next is handed over. */
 export function sessionAccepted(world: World, m: number, q: number): void {
-  const pool = world.pool;
-  const out = world.outgoing[pool.via[m]];
-  out.inHands--;
+  const out = world.outgoing[world.pool.via[m]];
   if (!world.machines[out.to].up) {
     // The destination crashed while storing it: the sender still has it, first in line.
+    out.inHands--;
     out.arrived.unshift(m);
     out.arrivedQueues.unshift(q);
     return;
   }
+  store(world, out, m);
+  world.enqueue(m, q);
+  handOver(world, out);
+}
+
+/** The accept of m is done: it leaves the sender's outgoing queue and the session's window. */
+function store(world: World, out: OutgoingQueue, m: number): void {
+  const pool = world.pool;
+  out.inHands--;
   out.length.add(world.sim.now, -1);
   if (pool.kind[m] === WORK) out.work--;
   pool.via[m] = -1;
-  world.enqueue(m, q);
-  handOver(world, out);
 }
 
 /** Machine `machine` is back: the sessions from and to it hand over what waits in them. */
@@ -69,7 +75,12 @@ function handOver(world: World, out: OutgoingQueue): void {
     out.inHands++;
     const done = machine.operate(now, 1);
     if (world.trace) world.emit('accept', m, machine.name, world.queues[q].name, {});
-    // Always an event, even at zero cost: the loop goes on with a consistent window.
-    world.sim.at(done, Ev.Accepted, m, q);
+    if (done > now) {
+      world.sim.at(done, Ev.Accepted, m, q);
+      continue;
+    }
+    // A zero-cost accept is done at once (as every zero-cost step is); the loop then goes on.
+    store(world, out, m);
+    world.enqueue(m, q);
   }
 }
