@@ -44,7 +44,8 @@ export const crash: FaultDefinition = {
 
 /**
  * A machine crash: every process on it stops (handlers roll back, their work is wasted), its queue
- * manager accepts nothing (deliveries wait in the senders' outgoing queues), its senders pause.
+ * manager accepts nothing (deliveries wait in the senders' outgoing queues; under sessions an accept in
+ * progress is done again after the restart, and its own outgoing queues' sessions stop), its senders pause.
  * Durable messages in its queues wait; with express (non-durable) messages, those are lost.
  */
 function crashMachine(world: World, machine: Machine): number {
