@@ -149,6 +149,7 @@ export async function main(argv: string[]): Promise<number> {
       if (error) throw error;
       throw new UsageError([`sim: ${message}`, "run 'sim --help' for usage"]);
     });
+  skipHelpCache(parser);
   const exitGuard = guardExit();
   try {
     await parser.parseAsync();
@@ -158,6 +159,18 @@ export async function main(argv: string[]): Promise<number> {
     exitGuard.done();
   }
   return exitCodeFor(outcome);
+}
+
+/**
+ * yargs renders a command's whole help text right after starting its handler, to have it ready for
+ * a later showHelp() from inside the handler. sim never calls that (its failures print their own
+ * message), and the rendering is about a fifth of the time of a scenario error. A yargs without this
+ * internal hook is left as it is.
+ */
+function skipHelpCache(parser: object): void {
+  type Internals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+  const usage = (parser as Internals).getInternalMethods?.().getUsageInstance?.();
+  if (usage !== undefined && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 // `sim trace ... | head` closes the pipe early: that is not an error.

@@ -186,6 +186,7 @@ export class Collector implements WorldObserver {
       lost: ledger.lost,
       failed: ledger.failed,
       retries: world.retries,
+      events_missed: world.eventsMissed,
       measured: this.latency.count,
       throughput_per_s: span > 0 ? ((this.latency.count - 1) * 1000) / span : NaN,
       latency_mean_ms: this.latency.meanMs,

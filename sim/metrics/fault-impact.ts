@@ -14,7 +14,9 @@ export function faultRows(world: World, variant: string, series: TimeseriesRow[]
     const end = o.end / 1000;
     const before = series.filter((b) => b.time_s <= start).slice(-BEFORE_BUCKETS);
     const pre = before.length > 0 ? before.reduce((a, b) => a + b.in_system, 0) / before.length : 0;
-    const settled = Number.isNaN(end) ? undefined : series.find((b) => b.time_s >= end && b.in_system <= pre * 1.1 + 1);
+    // Recovery counts from when the work resumed: the fault's end, or a clustered distributor's failover before it.
+    const resumed = Number.isNaN(o.resumedAt) ? end : o.resumedAt / 1000;
+    const settled = Number.isNaN(resumed) ? undefined : series.find((b) => b.time_s >= resumed && b.in_system <= pre * 1.1 + 1);
     const recovered = settled?.time_s ?? Infinity;
     const during = series.filter((b) => b.time_s > start && b.time_s <= recovered);
     const delayed = during.reduce((a, b) => a + b.completed, 0);
@@ -38,7 +40,7 @@ export function faultRows(world: World, variant: string, series: TimeseriesRow[]
       end_s: end,
       pre_fault_backlog: pre,
       peak_backlog: series.reduce((peak, b) => (b.time_s > start && b.time_s <= recovered && b.in_system > peak ? b.in_system : peak), 0),
-      time_to_recover_s: settled ? Math.max(0, settled.time_s - end) : NaN,
+      time_to_recover_s: settled ? Math.max(0, settled.time_s - resumed) : NaN,
       delayed,
       extra_latency_mean_ms: delayed > 0 ? latencySum / delayed - baselineMean : NaN,
       stranded: [...held.values()].reduce((a, b) => Math.max(a, b), 0),

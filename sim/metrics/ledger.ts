@@ -59,7 +59,7 @@ export function takeLedger(world: World): Ledger {
   return ledger;
 }
 
-/** The messages that live processes hold in open transactions: handler threads and distributors. */
+/** The messages that live processes hold in open transactions: handler threads, distributors, leftover moves. */
 function heldByLiveProcesses(world: World): Set<number> {
   const held = new Set<number>();
   for (let c = 0; c < world.consumerType.length; c++) {
@@ -68,5 +68,7 @@ function heldByLiveProcesses(world: World): Set<number> {
     if (m >= 0) held.add(m);
   }
   for (const d of world.distributors) for (let f = 0; f < d.concurrency; f++) if (d.holding[f] >= 0) held.add(d.holding[f]);
+  // A leftover being moved (decommission step 6) is in the move's transaction.
+  for (const instance of world.instances) if (instance.moving >= 0) held.add(instance.moving);
   return held;
 }

@@ -20,6 +20,8 @@ export interface SummaryRow {
   failed: number;
   /** Handler attempts that failed and were retried (immediate and delayed). */
   retries: number;
+  /** Event copies never sent (outside the ledger's sent): the publisher had no subscription of that endpoint stored yet. */
+  events_missed: number;
   /** Messages counted in the statistics (sent after the warm-up and completed). */
   measured: number;
   /** Completions of measured messages per second over the measurement window. */

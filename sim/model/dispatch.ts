@@ -3,7 +3,7 @@
 // declares `handle` and `take`; this world implements them by calling the process functions.
 import { Consumer } from './kernel/consumer.js';
 import { Ev } from './kernel/events.js';
-import { PROCESSING } from './kernel/message-pool.js';
+import { PROCESSING, SUBSCRIBE } from './kernel/message-pool.js';
 import { World } from './kernel/world.js';
 import { decommissionCheck } from './faults/decommission.js';
 import { qmidSwitch } from './faults/duplicate-qmid.js';
@@ -22,10 +22,13 @@ import {
 } from './processes/distributor.js';
 import { handlerDone, threadCommit, threadReceived, threadTake } from './processes/handler-thread.js';
 import { crashInstance, refresh, startInstance, startRun } from './processes/lifecycle.js';
+import { failover } from './processes/distributor-failover.js';
+import { moveLeftovers } from './processes/move-leftovers.js';
 import { resend } from './processes/network.js';
 import { senderReceived } from './processes/replies.js';
 import { sessionAccepted } from './processes/session-accept.js';
 import { arrival } from './processes/sending.js';
+import { subscriptionCommit, subscriptionReceived, subscriptionTake } from './processes/subscriptions.js';
 import { deliver, queueManagerIdle, transmit } from './processes/transport.js';
 
 export class SimulatedWorld extends World {
@@ -59,6 +62,8 @@ export class SimulatedWorld extends World {
       case Ev.QmidSwitch: qmidSwitch(this, a); break;
       case Ev.Refresh: refresh(this, a); break;
       case Ev.StrategyStep: this.process?.step(this, a, b); break;
+      case Ev.Failover: failover(this, a, b); break;
+      case Ev.MoveLeftovers: moveLeftovers(this, a, b); break;
       case Ev.Sample:
         this.observer.sample(this);
         // A drain can last far longer than the sending (work stuck behind a fault): every 200 buckets
@@ -76,7 +81,10 @@ export class SimulatedWorld extends World {
   take(c: number, m: number): void {
     this.pool.state[m] = PROCESSING;
     switch (this.consumerType[c]) {
-      case Consumer.Thread: threadTake(this, c, m); break;
+      case Consumer.Thread:
+        if (this.pool.kind[m] === SUBSCRIBE) subscriptionTake(this, c, m);
+        else threadTake(this, c, m);
+        break;
       case Consumer.Forwarder: forwarderTake(this, c, m); break;
       case Consumer.Slot: slotTake(this, c, m); break;
       case Consumer.Control: controlTake(this, c, m); break;
@@ -84,7 +92,8 @@ export class SimulatedWorld extends World {
       case Consumer.Replies: {
         const sender = this.senders[this.consumerRef[c]];
         if (this.trace) this.emit('receive', m, sender.name, sender.replies.name, {});
-        this.then(sender.machine.operate(this.sim.now, 1) + this.commitMs, Ev.Received, c, m);
+        // A subscription is received and written to the sender's subscription storage: 2 operations.
+        this.then(sender.machine.operate(this.sim.now, this.pool.kind[m] === SUBSCRIBE ? 2 : 1) + this.commitMs, Ev.Received, c, m);
         break;
       }
     }
@@ -94,7 +103,10 @@ export class SimulatedWorld extends World {
 function received(world: World, c: number, m: number): void {
   // A Dead consumer matches no case: what a crashed process was doing is simply dropped.
   switch (world.consumerType[c]) {
-    case Consumer.Thread: threadReceived(world, c, m); break;
+    case Consumer.Thread:
+      if (world.pool.kind[m] === SUBSCRIBE) subscriptionReceived(world, c, m);
+      else threadReceived(world, c, m);
+      break;
     case Consumer.Forwarder: forwarderReceived(world, c, m); break;
     case Consumer.Slot: slotDropped(world, c, m); break;
     case Consumer.Replies: senderReceived(world, c, m); break;
@@ -103,7 +115,10 @@ function received(world: World, c: number, m: number): void {
 
 function commit(world: World, c: number, m: number): void {
   switch (world.consumerType[c]) {
-    case Consumer.Thread: threadCommit(world, c, m); break;
+    case Consumer.Thread:
+      if (world.pool.kind[m] === SUBSCRIBE) subscriptionCommit(world, c, m);
+      else threadCommit(world, c, m);
+      break;
     case Consumer.Slot: slotCommit(world, c, m); break;
     case Consumer.Control: controlCommit(world, c, m); break;
   }

@@ -68,7 +68,14 @@ export interface EndpointSpec {
   readonly handlers: readonly HandlerSpec[];
   readonly instances: readonly InstanceSpec[];
   readonly retries: RetrySpec;
+  /**
+   * Where its instances store the subscriptions they receive (when its handlers publish): one storage
+   * shared by all of them, or one per instance (default shared).
+   */
+  readonly subscriptions: SubscriptionStorageKind;
 }
+
+export type SubscriptionStorageKind = 'shared' | 'per-instance';
 
 export interface SendSpec {
   /** The message type sent, or the event type published. */

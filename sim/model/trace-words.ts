@@ -63,7 +63,9 @@ export function registrationWords(r: Extract<TraceRecord, { event: 'registration
 /** The step's particulars in words ('' when it has none), e.g. "session 2, capacity 1". */
 export function traceDetail(r: TraceRecord): string {
   switch (r.event) {
-    case 'start': return r.process === 'worker' ? `session ${r.session}, capacity ${r.capacity}` : `concurrency ${r.concurrency}`;
+    case 'start':
+      if (r.process === 'worker') return `session ${r.session}, capacity ${r.capacity}`;
+      return `concurrency ${r.concurrency}${r.takenOverFrom === undefined ? '' : `, its queues taken over from ${r.takenOverFrom}`}`;
     case 'crash': return r.process === 'worker' ? `${r.lostMs.toFixed(1)} ms of work lost` : 'its queues stay';
     case 'route': return routeWords(r.how);
     case 'send': return r.via === 'local' ? 'local' : r.via === 'broker' ? 'to the broker' : 'via the outgoing queue';
@@ -84,6 +86,8 @@ export function traceDetail(r: TraceRecord): string {
       return r.change === 'owner' ? 'gets the acknowledgements' : r.change === 'new-owner' ? 'gets the acknowledgements now' : r.change;
     case 'stall': return `no acknowledgement; resend ${r.resend} in ${r.resendInMs / 1000} s`;
     case 'lost': return lossWords(r.loss);
+    case 'subscribe': return `${r.endpoint} subscribed to ${r.eventType}${r.stored ? '' : ' (already stored)'}`;
+    case 'missed': return `${r.eventType} not sent to ${r.endpoint}: no subscription stored yet`;
     case 'accept':
     case 'enqueue':
     case 'complete':

@@ -20,7 +20,9 @@ export function buildEndpoints(ctx: BuildContext, data: Data, machines: readonly
     const handlers = buildHandlers(ctx, endpoint.handlers, [...path, 'handlers'], handled);
     const instances = buildInstances(ctx, endpoint.instances, [...path, 'instances'], machines);
     const retries = Object.hasOwn(endpoint, 'retries') ? buildRetries(ctx, endpoint.retries, [...path, 'retries']) : DEFAULT_RETRIES;
-    endpoints.push({ name, handlers, instances, retries });
+    // The schema holds it to its two words; anything else was reported there.
+    const subscriptions = endpoint.subscriptions === 'per-instance' ? 'per-instance' : 'shared';
+    endpoints.push({ name, handlers, instances, retries, subscriptions });
   }
   return endpoints;
 }

@@ -67,10 +67,13 @@ export function buildFaults(ctx: BuildContext, data: Data, machines: readonly st
       checkNamedTargets(ctx, fault, path, machines, endpoints);
       return;
     }
+    const before = ctx.problems.size;
     const at: At = { ctx, fault, path, kind, suggested: checkKeys(ctx, fault, path, kind) };
     const timing = buildTiming(at);
     const target = buildTarget(at, machines, endpoints, data);
     const settings = buildSettings(at);
+    const together = ctx.problems.size === before ? FAULTS[kind].check?.({ kind, ...timing, ...target, ...settings }) : undefined;
+    if (together !== undefined) problemAtKey(ctx, [...path, together.key], together.problem);
     drafts.push({
       index,
       explicitName: stringAt(fault.name),
@@ -194,12 +197,15 @@ function orList(words: readonly string[]): string {
 /** The settings only one kind has, each read as its definition says, with its default for that kind only. */
 function buildSettings(at: At): FaultSettings {
   const settings: Record<string, number | boolean> = {};
-  for (const [key, setting] of Object.entries(FAULTS[at.kind].settings)) settings[setting.field] = readSetting(at, key, setting);
+  for (const [key, setting] of Object.entries(FAULTS[at.kind].settings)) {
+    const value = readSetting(at, key, setting);
+    if (value !== undefined) settings[setting.field] = value;
+  }
   return settings;
 }
 
 /** NaN only stands in where a problem was reported; such a scenario is never returned. */
-function readSetting(at: At, key: string, s: FaultSetting): number | boolean {
+function readSetting(at: At, key: string, s: FaultSetting): number | boolean | undefined {
   const { ctx, fault, path } = at;
   switch (s.type) {
     case 'number': {
@@ -213,6 +219,8 @@ function readSetting(at: At, key: string, s: FaultSetting): number | boolean {
     }
     case 'duration':
       return optional(fault, key, (v) => durationAt(ctx, v, [...path, key], s.positive), s.defaultMs) ?? NaN;
+    case 'time':
+      return Object.hasOwn(fault, key) ? (durationAt(ctx, fault[key], [...path, key], false) ?? NaN) : undefined;
     case 'flag':
       return optional(fault, key, booleanAt, s.default) ?? s.default;
   }

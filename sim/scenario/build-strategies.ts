@@ -41,7 +41,12 @@ export function buildStrategies(ctx: BuildContext, data: Data, machines: readonl
     }
     checkKeysOfOtherKinds(ctx, strategy, path, kind);
     const values = readKeys(ctx, strategy, path, STRATEGIES[kind].keys, machines);
-    strategies.push({ name, kind, ...STRATEGIES[kind].build(values) } as StrategySpec);
+    const spec = { name, kind, ...STRATEGIES[kind].build(values) } as StrategySpec;
+    // Sender-side routing sends to an endpoint's instances; per message type there is no one instance list.
+    if (spec.kind === 'distributor' && spec.senderSide && spec.perMessageType) {
+      problemAtKey(ctx, [...path, 'senderSide'], 'cannot be combined with perMessageType: senders route to the endpoint\'s instances, and per message type each instance runs one process per type; remove one of them');
+    }
+    strategies.push(spec);
   }
   return strategies;
 }
@@ -70,11 +75,15 @@ function readKeys(ctx: BuildContext, strategy: Data, path: readonly Segment[], k
     const at = [...path, key];
     switch (spec.type) {
       case 'machine': {
-        required(ctx, strategy, path, key, spec.required);
+        if (spec.required !== undefined) required(ctx, strategy, path, key, spec.required);
         const machine = stringAt(strategy[key]);
         if (machine !== undefined) {
           checkReference(ctx, at, machine, 'machine', machines);
           texts.set(key, machine);
+          const other = spec.differentFrom;
+          if (other !== undefined && stringAt(strategy[other]) === machine) {
+            problemAt(ctx, at, `must be a machine other than \`${other}\` (${JSON.stringify(machine)} is both)`);
+          }
         }
         break;
       }

@@ -61,6 +61,8 @@ function settingSchema(s: FaultSetting): Json {
     }
     case 'duration':
       return ref('duration', s.description, { default: s.default });
+    case 'time':
+      return ref('duration', s.description);
     case 'flag':
       return flag(s.description, s.default);
   }

@@ -79,6 +79,13 @@ const endpoint = record(
     handlers: named('Message type name -> handler. At least one.', handler),
     instances: list('The instances the endpoint is scaled out to. At least one.', instance),
     retries,
+    subscriptions: {
+      type: 'string',
+      enum: ['shared', 'per-instance'],
+      description:
+        'Where the instances of an endpoint whose handlers publish store the subscriptions they receive. shared: one storage for every instance, so a subscription received by one is known to all. per-instance: each instance keeps its own and publishes only to the subscribers whose subscription message it received itself. Default shared.',
+      default: 'shared',
+    },
   },
   ['handlers', 'instances'],
 );
@@ -117,7 +124,7 @@ for (const kind of STRATEGY_KINDS) {
     if (key in strategyKeys) continue;
     const owners = STRATEGY_KINDS.filter((k) => Object.hasOwn(STRATEGIES[k].keys, key));
     const who = owners.length === 1 ? owners[0] : `${owners.slice(0, -1).join(', ')} and ${owners[owners.length - 1]}`;
-    const required = spec.type === 'machine' || spec.type === 'module' ? ', and required for it' : '';
+    const required = (spec.type === 'machine' || spec.type === 'module') && spec.required !== undefined ? ', and required for it' : '';
     strategyKeys[key] = strategyKey(key, spec, `${who} only${required}: ${spec.description}`);
   }
 }

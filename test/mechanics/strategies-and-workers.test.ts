@@ -159,6 +159,10 @@ strategies: { rr: { kind: round-robin }, d: { kind: distributor, machine: server
       "210 | route | OrderAccepted#5 | w1.publisher | w3 | round-robin counter 1",
       "215 | complete | OrderAccepted#4 | w3 | w3",
       "217 | complete | OrderAccepted#5 | w3 | w3",
+      // Under the distributor every subscriber instance's subscription goes to the publisher's data queue.
+      "0 | forward | subscribe(Billing/w2) | distributor Sales@server | w1 | entry of session 1",
+      "0 | forward | subscribe(Billing/w3) | distributor Sales@server | w1 | entry of session 1",
+      "0 | forward | subscribe(Shipping/w3) | distributor Sales@server | w1 | entry of session 1",
       "100 | forward | PlaceOrder#0 | distributor Sales@server | w1 | entry of session 1",
       "110 | complete | PlaceOrder#0 | w1 | w1",
       "110 | forward | OrderAccepted#1 | distributor Billing@server | w2 | entry of session 1",

@@ -9,9 +9,11 @@ import type { FaultSpec, Scenario, StrategyKind, StrategySpec } from '../../sim/
 
 const WORKERS = ['w1', 'w2', 'w3'];
 
-function strategy(kind: StrategyKind, sessionIds: boolean): StrategySpec {
+function strategy(kind: StrategyKind, sessionIds: boolean, clustered: boolean): StrategySpec {
   if (kind === 'distributor') {
-    return { name: kind, kind, machine: 'server', concurrency: 1, noWorkerTimeoutMs: 500, sessionIds, cpuMs: 0, perMessageType: false };
+    // Clustered: w3 is the other node (it also runs a worker).
+    const cluster = clustered ? { standby: 'w3' } : {};
+    return { name: kind, kind, machine: 'server', concurrency: 1, noWorkerTimeoutMs: 500, sessionIds, cpuMs: 0, perMessageType: false, failoverMs: 300, ...cluster };
   }
   if (kind === 'fair') return { name: kind, kind, ackEvery: 1 };
   return { name: kind, kind } as StrategySpec;
@@ -24,11 +26,20 @@ const fault: fc.Arbitrary<FaultSpec> = fc.oneof(
   fc.record({ kind: fc.constant('slowdown' as const), machine: fc.constantFrom(...WORKERS), factor: fc.double({ min: 1.5, max: 5, noNaN: true }) }),
   fc.record({ kind: fc.constant('partition' as const), machines: fc.constantFrom(['client', 'w1'], ['server', 'w2'], ['client', 'server']) }),
   fc.record({ kind: fc.constant('duplicate-qmid' as const), machines: fc.constantFrom(['w1', 'w2'], ['w2', 'w3', 'server']), lossProbability: fc.double({ min: 0, max: 0.5, noNaN: true }), switchEveryMs: fc.integer({ min: 500, max: 5000 }) }),
-  fc.record({ kind: fc.constant('decommission' as const), instance: fc.constantFrom(...WORKERS).map((i) => ({ endpoint: 'Sales', instance: i })), careful: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('decommission' as const),
+    instance: fc.constantFrom(...WORKERS).map((i) => ({ endpoint: 'Sales', instance: i })),
+    careful: fc.boolean(),
+    moveAfterMs: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: undefined }),
+  }),
 ).chain((f) =>
-  fc.record({ atMs: fc.integer({ min: 0, max: 4000 }), durationMs: fc.option(fc.integer({ min: 100, max: 4000 }), { nil: undefined }) }).map(
-    (t, ) => ({ ...f, name: '', ...t, ...(f.kind === 'decommission' ? { durationMs: undefined } : {}) }) as FaultSpec,
-  ),
+  fc.record({ atMs: fc.integer({ min: 0, max: 4000 }), durationMs: fc.option(fc.integer({ min: 100, max: 4000 }), { nil: undefined }) }).map((t) => {
+    if (f.kind !== 'decommission') return { ...f, name: '', ...t } as FaultSpec;
+    // Step 6 some time after the decommission, or never.
+    const { moveAfterMs, ...rest } = f;
+    const move = moveAfterMs === undefined ? {} : { moveLeftoversAtMs: t.atMs + moveAfterMs };
+    return { ...rest, name: '', atMs: t.atMs, ...move } as FaultSpec;
+  }),
 );
 
 const scenario: fc.Arbitrary<Scenario> = fc
@@ -89,8 +100,8 @@ describe('random scenarios with random faults', () => {
     await initHistograms();
     const kinds: StrategyKind[] = ['distributor', 'round-robin', 'random', 'shared-queue', 'fair'];
     await fc.assert(
-      fc.asyncProperty(scenario, fc.constantFrom(...kinds), fc.boolean(), async (base, kind, sessionIds) => {
-        const spec = strategy(kind, sessionIds);
+      fc.asyncProperty(scenario, fc.constantFrom(...kinds), fc.boolean(), fc.boolean(), async (base, kind, sessionIds, clustered) => {
+        const spec = strategy(kind, sessionIds, clustered);
         const s: Scenario = { ...base, strategies: [spec] };
         const rows: MessageRow[] = [];
         const first = runStrategy(s, spec, { messages: { write: (r) => rows.push(r) } });

@@ -49,6 +49,6 @@ describe('CSV columns', () => {
       expect(SUMMARY_COLUMNS).toContain(column);
     }
     const ledger = SUMMARY_COLUMNS.indexOf('sent');
-    expect(SUMMARY_COLUMNS.slice(ledger, ledger + 8)).toEqual(['sent', 'completed', 'queued_at_end', 'in_flight_at_end', 'lost', 'failed', 'retries', 'measured']);
+    expect(SUMMARY_COLUMNS.slice(ledger, ledger + 9)).toEqual(['sent', 'completed', 'queued_at_end', 'in_flight_at_end', 'lost', 'failed', 'retries', 'events_missed', 'measured']);
   });
 });

@@ -15,7 +15,7 @@ const runs = fixtureResult().runs;
 const variantRuns = variantFixtureResult().runs;
 
 const SUMMARY_HEADER =
-  'strategy,variant,kind,seed,sent,completed,queued_at_end,in_flight_at_end,lost,failed,retries,measured,throughput_per_s,' +
+  'strategy,variant,kind,seed,sent,completed,queued_at_end,in_flight_at_end,lost,failed,retries,events_missed,measured,throughput_per_s,' +
   'latency_mean_ms,latency_p50_ms,latency_p95_ms,latency_p99_ms,latency_max_ms,wait_mean_ms,wait_p50_ms,' +
   'wait_p95_ms,wait_p99_ms,service_mean_ms,roundtrip_mean_ms,roundtrip_p99_ms,arrival_rate_per_s,' +
   'in_system_mean,littles_law_in_system,utilisation,operations,end_time_s,events,' +
@@ -25,18 +25,18 @@ describe('summary.csv', () => {
   it('has the header and one formatted line per strategy, the variant empty when there are none', () => {
     expect(summaryCsv(runs)).toBe(
       SUMMARY_HEADER +
-        'distributor,,distributor,42,1000,1000,0,0,0,0,0,900,7.98765,204.6,150.25,610,1234.57,2000,4.6,0,20.5,55,200,,,8,1.6368,1.6368,0.8,4000,125.5,12345,M/M/2,355.556,0.8,disagrees\n' +
-        'round-robin,,round-robin,42,1000,950,40,8,2,0,0,900,12.5,1500.04,300,9000.55,20000,2000,,0,20.5,55,200,,,8,1.6368,1.6368,0.8,4000,125.5,12345,,,0.8,\n',
+        'distributor,,distributor,42,1000,1000,0,0,0,0,0,0,900,7.98765,204.6,150.25,610,1234.57,2000,4.6,0,20.5,55,200,,,8,1.6368,1.6368,0.8,4000,125.5,12345,M/M/2,355.556,0.8,disagrees\n' +
+        'round-robin,,round-robin,42,1000,950,40,8,2,0,0,0,900,12.5,1500.04,300,9000.55,20000,2000,,0,20.5,55,200,,,8,1.6368,1.6368,0.8,4000,125.5,12345,,,0.8,\n',
     );
   });
 
   it('names the variant of each run, and the failed messages and retries', () => {
     expect(summaryCsv(variantRuns)).toBe(
       SUMMARY_HEADER +
-        'distributor,short,distributor,42,1000,1000,0,0,0,0,0,900,7.98765,12.5,8,30,45.25,90.5,11.5,0,20.5,44.25,1,,,8,1.6368,1.6368,0.8,4000,125.5,12345,,,0.8,\n' +
-        'round-robin,short,round-robin,42,1000,1000,0,0,0,0,0,900,7.98765,2.5,2,6,9.05,18.1,1.5,0,20.5,8.05,1,,,8,1.6368,1.6368,0.8,4000,125.5,12345,,,0.8,\n' +
-        'distributor,long,distributor,42,1000,1000,0,0,0,0,0,900,7.98765,1210,1100,2900,3950,7900,210,0,20.5,2950,1000,,,8,1.6368,1.6368,0.8,4000,125.5,12345,,,0.8,\n' +
-        'round-robin,long,round-robin,42,1000,997,0,0,0,3,18,900,7.98765,1800,1400,5200,7000,14000,800,0,20.5,6000,1000,,,8,1.6368,1.6368,0.8,4000,125.5,12345,,,0.8,\n',
+        'distributor,short,distributor,42,1000,1000,0,0,0,0,0,0,900,7.98765,12.5,8,30,45.25,90.5,11.5,0,20.5,44.25,1,,,8,1.6368,1.6368,0.8,4000,125.5,12345,,,0.8,\n' +
+        'round-robin,short,round-robin,42,1000,1000,0,0,0,0,0,0,900,7.98765,2.5,2,6,9.05,18.1,1.5,0,20.5,8.05,1,,,8,1.6368,1.6368,0.8,4000,125.5,12345,,,0.8,\n' +
+        'distributor,long,distributor,42,1000,1000,0,0,0,0,0,0,900,7.98765,1210,1100,2900,3950,7900,210,0,20.5,2950,1000,,,8,1.6368,1.6368,0.8,4000,125.5,12345,,,0.8,\n' +
+        'round-robin,long,round-robin,42,1000,997,0,0,0,3,18,0,900,7.98765,1800,1400,5200,7000,14000,800,0,20.5,6000,1000,,,8,1.6368,1.6368,0.8,4000,125.5,12345,,,0.8,\n',
     );
   });
 

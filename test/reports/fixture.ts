@@ -28,6 +28,7 @@ export const scenario: Scenario = {
         { name: 'm2', machine: 'm2', threads: 1, capacity: 1, speed: 1, addedAtMs: 0 },
       ],
       retries: { immediate: 5, delayedMs: [10_000, 20_000, 30_000] },
+      subscriptions: 'shared',
     },
   ],
   senders: [
@@ -57,6 +58,7 @@ function summary(overrides: Partial<SummaryRow> & Pick<SummaryRow, 'strategy' | 
     lost: 0,
     failed: 0,
     retries: 0,
+    events_missed: 0,
     measured: 900,
     throughput_per_s: 7.987654321,
     latency_mean_ms: 204.60000000000002,

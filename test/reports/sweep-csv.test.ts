@@ -21,13 +21,13 @@ function declaredFields(name: string): string[] {
 }
 
 const SUMMARY_AFTER_SEED =
-  'strategy,variant,kind,sent,completed,queued_at_end,in_flight_at_end,lost,failed,retries,measured,throughput_per_s,' +
+  'strategy,variant,kind,sent,completed,queued_at_end,in_flight_at_end,lost,failed,retries,events_missed,measured,throughput_per_s,' +
   'latency_mean_ms,latency_p50_ms,latency_p95_ms,latency_p99_ms,latency_max_ms,wait_mean_ms,wait_p50_ms,wait_p95_ms,wait_p99_ms,' +
   'service_mean_ms,roundtrip_mean_ms,roundtrip_p99_ms,arrival_rate_per_s,in_system_mean,littles_law_in_system,utilisation,' +
   'operations,end_time_s,events,theory_model,theory_wait_mean_ms,theory_utilisation,theory_flag';
 
 const METRICS = [
-  'sent', 'completed', 'queued_at_end', 'in_flight_at_end', 'lost', 'failed', 'retries', 'measured', 'throughput_per_s',
+  'sent', 'completed', 'queued_at_end', 'in_flight_at_end', 'lost', 'failed', 'retries', 'events_missed', 'measured', 'throughput_per_s',
   'latency_mean_ms', 'latency_p50_ms', 'latency_p95_ms', 'latency_p99_ms', 'latency_max_ms', 'wait_mean_ms', 'wait_p50_ms',
   'wait_p95_ms', 'wait_p99_ms', 'service_mean_ms', 'roundtrip_mean_ms', 'roundtrip_p99_ms', 'arrival_rate_per_s',
   'in_system_mean', 'littles_law_in_system', 'utilisation', 'operations', 'end_time_s', 'events', 'theory_wait_mean_ms',
@@ -60,13 +60,13 @@ describe('sweep.csv', () => {
 
   it('has one formatted row per run, in run order, NaN empty and theory columns at the end', () => {
     expect(lines[1]).toBe(
-      '0,0,42,2,distributor,,distributor,1000,1000,0,0,0,0,0,900,8,525,350,1050,2100,4200,325,0,850,1900,200,,,8,4.2,4.2,0.8,14000,125,10000,M/M/2,355.556,0.8,',
+      '0,0,42,2,distributor,,distributor,1000,1000,0,0,0,0,0,0,900,8,525,350,1050,2100,4200,325,0,850,1900,200,,,8,4.2,4.2,0.8,14000,125,10000,M/M/2,355.556,0.8,',
     );
     expect(lines[6]).toBe(
-      '0,2,207513562,2,round-robin,,round-robin,1000,1000,0,0,0,0,0,900,8.02,1050,700,2100,4200,8400,850,0,1900,4000,200,,,8,8.4,8.4,0.78,6000,125,10002,E2/M/1,390.388,0.8,disagrees',
+      '0,2,207513562,2,round-robin,,round-robin,1000,1000,0,0,0,0,0,0,900,8.02,1050,700,2100,4200,8400,850,0,1900,4000,200,,,8,8.4,8.4,0.78,6000,125,10002,E2/M/1,390.388,0.8,disagrees',
     );
     expect(lines[9]).toBe(
-      '1,1,1184602035,3,distributor,,distributor,1000,1000,0,0,0,0,0,900,8.01,375,250,750,1500,3000,175,0,550,1300,200,,,8,3,3,0.523333,14000,125,10101,M/M/3,37.4532,0.533333,',
+      '1,1,1184602035,3,distributor,,distributor,1000,1000,0,0,0,0,0,0,900,8.01,375,250,750,1500,3000,175,0,550,1300,200,,,8,3,3,0.523333,14000,125,10101,M/M/3,37.4532,0.533333,',
     );
     expect(lines.slice(1, -1).map((line) => line.split(',').slice(0, 5).join(','))).toEqual([
       '0,0,42,2,distributor',
@@ -111,12 +111,12 @@ describe('sweep-summary.csv', () => {
   it('has the mean and Student-t 95% half-width over the 3 replications, noise-free and NaN empty', () => {
     // latency_p99_ms of the distributor at 2 workers: 2100, 2300, 2500 -> 2300 +- 4.303 * 200 / sqrt(3).
     expect(lines[1]).toBe(
-      '0,distributor,2,3,1000,0,1000,0,0,0,0,0,0,0,0,0,0,0,900,0,8.01,0.0248434,575,124.217,383.333,82.8113,1150,248.434,' +
+      '0,distributor,2,3,1000,0,1000,0,0,0,0,0,0,0,0,0,0,0,0,0,900,0,8.01,0.0248434,575,124.217,383.333,82.8113,1150,248.434,' +
         '2300,496.868,4600,993.735,375,124.217,0,0,950,248.434,2100,496.868,200,0,,,,,8,0,4.6,0.993735,4.6,0.993735,0.79,0.0248434,' +
         '14000,0,125,0,10001,2.48434,355.556,0,0.8,0',
     );
     expect(lines[4]).toBe(
-      '1,round-robin,3,3,1000,0,1000,0,0,0,0,0,0,0,0,0,0,0,900,0,8.01,0.0248434,500,62.1085,333.333,41.4056,1000,124.217,' +
+      '1,round-robin,3,3,1000,0,1000,0,0,0,0,0,0,0,0,0,0,0,0,0,900,0,8.01,0.0248434,500,62.1085,333.333,41.4056,1000,124.217,' +
         '2000,248.434,4000,496.868,300,62.1085,0,0,800,124.217,1800,248.434,200,0,,,,,8,0,4,0.496868,4,0.496868,0.523333,0.0248434,' +
         '6000,0,125,0,10101,2.48434,65.9469,0,0.533333,0',
     );
@@ -127,8 +127,8 @@ describe('sweep-summary.csv', () => {
     const single = sweepFrom(fixture.scenario, fixture.parameters, fixture.runs.filter((r) => r.replication === 0));
     const row = sweepSummaryCsv(single).split('\n')[1].split(',');
     expect(row.slice(0, 4)).toEqual(['0', 'distributor', '2', '1']);
-    // latency_p99_ms and its _ci95 come after the 4 leading columns and 12 metric pairs.
-    expect(row.slice(4 + 2 * 12, 4 + 2 * 12 + 2)).toEqual(['2100', '']);
+    // latency_p99_ms and its _ci95 come after the 4 leading columns and 13 metric pairs.
+    expect(row.slice(4 + 2 * 13, 4 + 2 * 13 + 2)).toEqual(['2100', '']);
   });
 });
 

@@ -47,6 +47,7 @@ function summary(strategy: (typeof STRATEGIES)[number], point: number, replicati
     lost: 0,
     failed: 0,
     retries: 0,
+    events_missed: 0,
     measured: 900,
     throughput_per_s: 8 + replication * 0.01,
     latency_mean_ms: p99 / 4,

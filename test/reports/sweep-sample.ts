@@ -54,6 +54,7 @@ function summary(kind: StrategyKind, workers: number, rate: number, seed: number
     lost: 0,
     failed: 0,
     retries: 0,
+    events_missed: 0,
     measured: 8640,
     throughput_per_s: Math.min(rate, workers / (SERVICE_MS / 1000)),
     latency_mean_ms: mean,

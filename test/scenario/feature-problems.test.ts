@@ -16,6 +16,14 @@ const retries = (value: string) => changed('    instances:\n', `    retries: ${v
 const strategy = (value: string) => changed('{ kind: distributor, machine: worker1 }', value);
 const send = (value: string) => changed('{ message: PlaceOrder, to: Sales, arrivals: poisson(8/s) }', value);
 
+describe('endpoints', () => {
+  it('needs subscriptions to be shared or per-instance', () => {
+    expect(problemLines(changed('    instances:\n', '    subscriptions: per-instanse\n    instances:\n'))).toEqual([
+      `${F}:9:20: endpoints.Sales.subscriptions must be one of shared, per-instance, got "per-instanse" (string); did you mean "per-instance"?`,
+    ]);
+  });
+});
+
 describe('handlers', () => {
   it('needs a published event to be handled by some endpoint', () => {
     expect(problemLines(handler('publish: OrderPlaced'))).toEqual([
@@ -154,6 +162,15 @@ describe('strategies', () => {
       `${F}:17:88: strategies.distributor.sessionIds must be true or false, got 1 (number)`,
       `${F}:17:96: strategies.distributor.cpu must not be negative, got "-1ms"`,
       `${F}:17:118: strategies.distributor.perMessageType must be true or false, got "no" (string)`,
+    ]);
+  });
+
+  it('takes senderSide on a distributor only, and not with perMessageType', () => {
+    expect(problemLines(strategy('{ kind: round-robin, senderSide: true }'))).toEqual([
+      `${F}:17:37: strategies.distributor.senderSide only a distributor has a senderSide setting; remove it (this strategy is round-robin)`,
+    ]);
+    expect(problemLines(strategy('{ kind: distributor, machine: worker1, senderSide: true, perMessageType: true }'))).toEqual([
+      `${F}:17:55: strategies.distributor.senderSide cannot be combined with perMessageType: senders route to the endpoint's instances, and per message type each instance runs one process per type; remove one of them`,
     ]);
   });
 

@@ -54,6 +54,7 @@ describe('every new key', () => {
             { name: 'slow', machine: 'slow', threads: 1, capacity: 1, speed: 0.5, addedAtMs: 600_000, removedAtMs: 3_000_000 },
           ],
           retries: { immediate: 2, delayedMs: [1000, 60_000] },
+          subscriptions: 'shared',
         },
         {
           name: 'Billing',
@@ -61,6 +62,7 @@ describe('every new key', () => {
           instances: [{ name: 'server', machine: 'server', threads: 1, capacity: 1, speed: 1, addedAtMs: 0 }],
           // delayed: [] turns delayed retries off.
           retries: { immediate: 0, delayedMs: [] },
+          subscriptions: 'shared',
         },
         {
           name: 'Shipping',
@@ -71,6 +73,7 @@ describe('every new key', () => {
           instances: [{ name: 'server', machine: 'server', threads: 1, capacity: 1, speed: 1, addedAtMs: 0, removedAtMs: 1_800_000 }],
           // The key not given keeps its default.
           retries: { immediate: 5, delayedMs: [5000] },
+          subscriptions: 'shared',
         },
       ],
       senders: [
@@ -94,6 +97,8 @@ describe('every new key', () => {
           sessionIds: false,
           cpuMs: 0.2,
           perMessageType: true,
+          senderSide: false,
+          failoverMs: 30_000,
         },
         { name: 'fair', kind: 'fair', ackEvery: 10 },
         { name: 'fair-default', kind: 'fair', ackEvery: 1 },

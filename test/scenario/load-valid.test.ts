@@ -9,7 +9,7 @@ const HANDLER = { cpuBound: false, failureProbability: 0 } as const;
 const RETRIES = { immediate: 5, delayedMs: [10_000, 20_000, 30_000] };
 const INSTANCE = { speed: 1, addedAtMs: 0 } as const;
 // A distributor's settings at their defaults; the other kinds have none of them.
-const DISTRIBUTOR = { concurrency: 1, noWorkerTimeoutMs: 10_000, sessionIds: true, cpuMs: 0, perMessageType: false } as const;
+const DISTRIBUTOR = { concurrency: 1, noWorkerTimeoutMs: 10_000, sessionIds: true, cpuMs: 0, perMessageType: false, senderSide: false, failoverMs: 30_000 } as const;
 const REFRESH_MS = 30_000;
 
 function scenarioOf(result: LoadResult): Scenario {
@@ -46,6 +46,7 @@ describe('a valid scenario', () => {
             { name: 'worker2', machine: 'worker2', threads: 2, capacity: 2, ...INSTANCE },
           ],
           retries: RETRIES,
+          subscriptions: 'shared',
         },
         {
           name: 'Billing',
@@ -57,6 +58,7 @@ describe('a valid scenario', () => {
             { name: 'billing-b', machine: 'worker2', threads: 1, capacity: 1, ...INSTANCE },
           ],
           retries: RETRIES,
+          subscriptions: 'shared',
         },
       ],
       senders: [
@@ -88,7 +90,7 @@ describe('a valid scenario', () => {
     expect(Object.keys(scenario.endpoints[0].instances[0])).toEqual(['name', 'machine', 'threads', 'capacity', 'speed', 'addedAtMs']);
     expect(Object.keys(scenario.senders[0].sends[0])).toEqual(['message', 'to', 'publish', 'arrivals']);
     expect(Object.keys(scenario.strategies[1])).toEqual(['name', 'kind']);
-    expect(Object.keys(scenario.strategies[0])).toEqual(['name', 'kind', 'machine', 'concurrency', 'noWorkerTimeoutMs', 'sessionIds', 'cpuMs', 'perMessageType']);
+    expect(Object.keys(scenario.strategies[0])).toEqual(['name', 'kind', 'machine', 'concurrency', 'noWorkerTimeoutMs', 'sessionIds', 'cpuMs', 'perMessageType', 'senderSide', 'failoverMs']);
   });
 
   it('fills in every default for a minimal scenario', () => {
@@ -108,6 +110,7 @@ describe('a valid scenario', () => {
           handlers: [{ message: 'Job', duration: { kind: 'erlang', k: 3, mean: 1500 }, cpuBound: false, failureProbability: 0 }],
           instances: [{ name: 'box', machine: 'box', threads: 1, capacity: 1, speed: 1, addedAtMs: 0 }],
           retries: { immediate: 5, delayedMs: [10_000, 20_000, 30_000] },
+          subscriptions: 'shared',
         },
       ],
       senders: [

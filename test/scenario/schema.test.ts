@@ -108,6 +108,7 @@ describe('scenarioJsonSchema', () => {
       'lossProbability',
       'switchEvery',
       'careful',
+      'moveLeftoversAt',
     ]);
     expect(fault.required).toEqual(['kind']);
     expect(keys.kind.enum).toEqual(['crash', 'slowdown', 'partition', 'duplicate-qmid', 'decommission']);

@@ -52,6 +52,7 @@ describe('expanding variants', () => {
           { name: 'worker2', machine: 'worker2', threads: 2, ...instance, capacity: 2 },
         ],
         retries: { immediate: 5, delayedMs: [10_000, 20_000, 30_000] },
+        subscriptions: 'shared',
       },
     ],
     senders: [

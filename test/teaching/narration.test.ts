@@ -45,6 +45,48 @@ describe('narrated trace', () => {
     ]);
   });
 
+  it('subscriptions: a subscription forwarded to one worker, stored in its own storage; the other worker publishes no copy', async () => {
+    const all = await records(`name: subscriptions
+stop: { messages: 2 }
+${MACHINES}endpoints:
+  Sales:
+    subscriptions: per-instance
+    handlers: { PlaceOrder: { duration: constant(10ms), publish: OrderAccepted } }
+    instances: [ { machine: w1 }, { machine: w2 } ]
+  Billing:
+    handlers: { OrderAccepted: { duration: constant(5ms) } }
+    instances: [ { machine: client } ]
+senders:
+  Sender: { machine: client, sends: [ { message: PlaceOrder, to: Sales, arrivals: constant(20/s) } ] }
+strategies: { d: { kind: distributor, machine: server } }
+`);
+    expect(narrateTrace(all, { messages: 2 })).toEqual([
+      "  0.0000 s  w1 starts (session 1) and tells the distributor it has 1 free slot.",
+      "  0.0000 s  w2 starts (session 1) and tells the distributor it has 1 free slot.",
+      "  0.0000 s  client starts (session 1) and tells the distributor it has 1 free slot.",
+      "  0.0045 s  The Sales distributor on server registers 1 free slot for w1, session 1; free slots now: w1.",
+      "  0.0075 s  The Sales distributor on server registers 1 free slot for w2, session 1; free slots now: w1, w2.",
+      "  0.0105 s  The Billing distributor on server registers 1 free slot for client, session 1; free slots now: client.",
+      "  0.0190 s  w1 receives Billing/client's subscription to OrderAccepted (forwarded by the Sales distributor on server on one of w1's free slots) and writes it to its own subscription storage: from now on its OrderAccepted events reach Billing.",
+      "  0.0510 s  A sender on client sends PlaceOrder #0 to the Sales distributor on server (queue Sales@server) through client's outgoing queue.",
+      "  0.0515 s  The queue manager on server accepts PlaceOrder #0 from the network and stores it in Sales@server.",
+      "  0.0525 s  The Sales distributor on server receives PlaceOrder #0 from Sales@server.",
+      "  0.0555 s  The Sales distributor on server takes w2's free slot (session 1) and forwards PlaceOrder #0 to Sales@w2; free slots left: w1.",
+      "  0.0560 s  The queue manager on w2 accepts PlaceOrder #0 from the network and stores it in Sales@w2.",
+      "  0.0570 s  w2 receives PlaceOrder #0 from Sales@w2 and runs the handler for 10 ms.",
+      "  0.0690 s  w2 completes PlaceOrder #0 (18 ms after it was sent), sends no event copy to Billing (no subscription of it in its storage) and tells the distributor it is ready again.",
+      "  0.0725 s  The Sales distributor on server registers 1 free slot for w2, session 1; free slots now: w1, w2.",
+      "  0.1010 s  A sender on client sends PlaceOrder #1 to the Sales distributor on server (queue Sales@server) through client's outgoing queue.",
+      "  0.1015 s  The queue manager on server accepts PlaceOrder #1 from the network and stores it in Sales@server.",
+      "  0.1025 s  The Sales distributor on server receives PlaceOrder #1 from Sales@server.",
+      "  0.1055 s  The Sales distributor on server takes w1's free slot (session 1) and forwards PlaceOrder #1 to Sales@w1; free slots left: w2.",
+      "  0.1060 s  The queue manager on w1 accepts PlaceOrder #1 from the network and stores it in Sales@w1.",
+      "  0.1070 s  w1 receives PlaceOrder #1 from Sales@w1 and runs the handler for 10 ms.",
+      "  0.1200 s  w1 completes PlaceOrder #1 (19 ms after it was sent), publishes OrderAccepted #2 and tells the distributor it is ready again.",
+      "  0.1275 s  The Sales distributor on server registers 1 free slot for w1, session 1; free slots now: w2, w1.",
+    ]);
+  });
+
   it('round-robin: the route choice, and a message waiting behind a busy worker while the other idles', async () => {
     const all = await records(`name: round-robin
 stop: { messages: 3 }

@@ -110,8 +110,16 @@ function addDistributor(world: World, label: string, workers: number[], handlers
     addQueue(world, `${label}.distributor.control@${host.name}`, host.index, QueueRole.Control),
     addQueue(world, `${label}.distributor.storage@${host.name}`, host.index, QueueRole.Storage),
   );
+  if (strategy.standby !== undefined) {
+    d.nodes = [host, machine(strategy.standby)];
+    d.failoverMs = strategy.failoverMs;
+  }
   world.distributors.push(d);
-  for (const h of handlers) h.queue = d.data.index;
+  // Sender-side routing next to the distributor: senders choose the instance; only delayed retries come here.
+  for (const h of handlers) {
+    if (strategy.senderSide) h.retryQueue = d.data.index;
+    else h.queue = d.data.index;
+  }
   for (const i of workers) world.instances[i].distributor = d.index;
   for (let f = 0; f < d.concurrency; f++) {
     d.dataConsumer[f] = world.addConsumer(Consumer.Forwarder, d.index, f, d.data);

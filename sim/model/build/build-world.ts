@@ -13,6 +13,7 @@ import { createArrivalProcess } from '../../random/arrivals.js';
 import { createSampler } from '../../random/distributions.js';
 import { createStream } from '../../random/stream.js';
 import { addQueue, buildEndpoints, typeIndex } from './build-endpoint-queues.js';
+import { buildSubscriptions } from './build-subscriptions.js';
 import { definitionOf } from '../strategies/registry.js';
 import type { CustomSelect } from '../strategies/custom-strategy.js';
 import { SendTarget } from '../kernel/handler.js';
@@ -115,6 +116,7 @@ export function buildWorld(scenario: Scenario, strategy: StrategySpec, observer:
       instance.publisher = newSender(`${instance.name}.publisher`, instance.machine, 30_000);
     }
   }
+  buildSubscriptions(world);
   return world;
 }
 

@@ -3,6 +3,7 @@
 import type { Machine } from '../kernel/machine.js';
 import type { World } from '../kernel/world.js';
 import { crashDistributor, restartDistributor } from '../processes/distributor-lifecycle.js';
+import { clusterNodeUp, startFailover } from '../processes/distributor-failover.js';
 import { crashInstance, startInstance } from '../processes/lifecycle.js';
 import { lose } from '../processes/lose.js';
 import { resumeAccepts } from '../processes/transport.js';
@@ -46,7 +47,8 @@ export const crash: FaultDefinition = {
  * A machine crash: every process on it stops (handlers roll back, their work is wasted), its queue
  * manager accepts nothing (deliveries wait in the senders' outgoing queues; under sessions an accept in
  * progress is done again after the restart, and its own outgoing queues' sessions stop), its senders pause.
- * Durable messages in its queues wait; with express (non-durable) messages, those are lost.
+ * Durable messages in its queues wait; with express (non-durable) messages, those are lost. A
+ * distributor on a cluster (`standby`) fails over to the other node (../processes/distributor-failover.ts).
  */
 function crashMachine(world: World, machine: Machine): number {
   if (!machine.up) return 0;
@@ -55,7 +57,12 @@ function crashMachine(world: World, machine: Machine): number {
   for (const instance of world.instances) {
     if (instance.machine === machine && instance.running) wasted += crashInstance(world, instance.index);
   }
-  for (const d of world.distributors) if (d.machine === machine) crashDistributor(world, d);
+  for (const d of world.distributors) {
+    if (d.machine !== machine) continue;
+    crashDistributor(world, d);
+    // On a cluster, the other node takes its queues and process over after the failover time.
+    if (d.nodes.length > 0) startFailover(world, d);
+  }
   if (world.scenario.transport.express) loseExpress(world, machine);
   return wasted;
 }
@@ -63,7 +70,9 @@ function crashMachine(world: World, machine: Machine): number {
 function restartMachine(world: World, machine: Machine): void {
   if (machine.up) return;
   machine.up = true;
-  for (const d of world.distributors) if (d.machine === machine) restartDistributor(world, d);
+  // A clustered distributor comes back through its failover, not with the node it ran on.
+  for (const d of world.distributors) if (d.machine === machine && d.nodes.length === 0) restartDistributor(world, d);
+  clusterNodeUp(world, machine);
   for (const instance of world.instances) {
     if (instance.machine === machine && !instance.decommissioned && world.sim.now >= instance.addedAtMs) startInstance(world, instance.index);
   }

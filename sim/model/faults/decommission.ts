@@ -15,6 +15,8 @@ declare module '../scenario-types.js' {
   interface FaultSettings {
     /** decommission: the documented way (true: unmap, wait for refreshes, drain, stop) or at once (false). Default true. */
     readonly careful?: boolean;
+    /** decommission, step 6: when the messages left in the stopped instance's input queue are moved to the other instances (ms); absent: never. */
+    readonly moveLeftoversAtMs?: number;
   }
 }
 
@@ -33,16 +35,32 @@ export const decommission: FaultDefinition = {
         'decommission only: true takes the instance out the documented way (remove it from the instance mapping, wait until every sender has re-read it, let it drain, then stop it); ' +
         'false stops it at once, mapping unchanged. Default true.',
     },
+    moveLeftoversAt: {
+      field: 'moveLeftoversAtMs',
+      type: 'time',
+      words: 'a moveLeftoversAt time',
+      description:
+        "decommission only: step 6 of the documented procedure, at this time (>= `at`): the messages then in the stopped instance's input queue are received from it one by one and sent " +
+        "on (a receive and a send on the instance's machine, in one transaction each) to the endpoint's other instances in the mapping, in turn, or under a distributor to its data queue. " +
+        'If the instance is still draining then, the move starts when it has stopped. Default: never (what is left stays).',
+    },
   },
+  check: (f) =>
+    f.moveLeftoversAtMs !== undefined && f.moveLeftoversAtMs < f.atMs
+      ? { key: 'moveLeftoversAt', problem: 'must not be before the decommission (`at`): the leftovers are moved after the instance has stopped' }
+      : undefined,
   // The careful way changes the mapping during the run: senders then re-read it on their timers.
   prepare: (world, f) => {
     if (f.careful !== false) world.mappingChanges = true;
   },
   start: (world, _i, f) => {
     decommissionInstances(world, f);
+    if (f.moveLeftoversAtMs !== undefined) {
+      for (const i of instancesOf(world, f)) world.sim.at(Math.max(world.sim.now, f.moveLeftoversAtMs), Ev.MoveLeftovers, i, -1);
+    }
     return 0;
   },
-  describe: (f) => (f.careful !== undefined ? [f.careful ? 'careful' : 'careless'] : []),
+  describe: (f) => [...(f.careful !== undefined ? [f.careful ? 'careful' : 'careless'] : []), ...(f.moveLeftoversAtMs !== undefined ? [`leftovers moved at ${f.moveLeftoversAtMs / 1000} s`] : [])],
 };
 
 /**

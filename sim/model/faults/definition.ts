@@ -28,6 +28,8 @@ export type FaultSetting = {
 } & (
   | { readonly type: 'number'; readonly minimum?: number; readonly maximum?: number; readonly exclusiveMinimum?: number; readonly default?: number; /** Required: why. */ readonly required?: string }
   | { readonly type: 'duration'; readonly positive: boolean; /** As written in YAML. */ readonly default: string; readonly defaultMs: number }
+  /** A time with no default: absent, the FaultSpec field is absent too. */
+  | { readonly type: 'time' }
   | { readonly type: 'flag'; readonly default: boolean }
 );
 
@@ -44,6 +46,8 @@ export interface FaultDefinition {
   readonly oneTarget?: string;
   /** The keys only this kind takes, in schema order. */
   readonly settings: Readonly<Record<string, FaultSetting>>;
+  /** A problem with the fault's values together (its key and what is wrong), once each is valid on its own. */
+  check?(f: Omit<FaultSpec, 'name'>): { readonly key: string; readonly problem: string } | undefined;
   /** Before the run starts. */
   prepare?(world: World, f: FaultSpec): void;
   /** The fault i starts; returns the processing time it wasted (ms). */

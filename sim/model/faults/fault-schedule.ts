@@ -18,7 +18,7 @@ export function scheduleFaults(world: World): void {
 export function faultStart(world: World, i: number): void {
   const f = world.faults.specs[i];
   const now = world.sim.now;
-  const occurrence = world.faults.occurrences.push({ fault: i, start: now, end: NaN, wastedMs: 0 }) - 1;
+  const occurrence = world.faults.occurrences.push({ fault: i, start: now, end: NaN, wastedMs: 0, resumedAt: NaN }) - 1;
   world.faults.current[i] = occurrence;
   if (world.trace) world.emit('fault', -1, f.name, f.kind, { change: 'starts' });
   const definition = FAULTS[f.kind];

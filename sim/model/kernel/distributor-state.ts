@@ -44,6 +44,16 @@ export class Distributor {
   droppedReady = 0;
   /** False while the distributor process is crashed. */
   running = true;
+  /**
+   * High availability: the cluster's two nodes (the first is where it starts), or empty on a single
+   * machine; how long a failover takes; and whether it waits, offline, for a node of its cluster to
+   * come back (both were down when its failover was due).
+   */
+  nodes: readonly Machine[] = [];
+  failoverMs = 0;
+  awaitingNode = false;
+  /** Failovers started: the token of the one due (an older failover event is ignored). */
+  failovers = 0;
   /** Messages forwarded, and forwards aborted for want of a free slot. */
   forwarded = 0;
   timeouts = 0;
@@ -52,7 +62,8 @@ export class Distributor {
     readonly index: number,
     /** What it distributes, for names: the endpoint, or "Type.Endpoint" per message type. */
     readonly label: string,
-    readonly machine: Machine,
+    /** The machine it runs on now (on a cluster, the node that holds its queues). */
+    public machine: Machine,
     readonly concurrency: number,
     readonly cpuMs: number,
     readonly noWorkerTimeoutMs: number,

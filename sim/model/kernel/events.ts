@@ -48,6 +48,10 @@ export const Ev = {
   QmidSwitch: 22,
   /** A step of a strategy kind's own process (world.process): a, b are that kind's. */
   StrategyStep: 23,
+  /** A clustered distributor's failover is due: a = distributor. */
+  Failover: 24,
+  /** Decommission step 6, moving the leftovers: a = instance; b = -1 to start, -2 to resume after a crash, else the message whose move committed. */
+  MoveLeftovers: 25,
   /** A session's accept at the destination queue manager completed: a = message, b = queue. */
-  Accepted: 24,
+  Accepted: 26,
 } as const;

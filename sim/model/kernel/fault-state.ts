@@ -11,6 +11,11 @@ export interface FaultOccurrence {
   end: number;
   /** Processing time lost by handlers it interrupted (ms). */
   wastedMs: number;
+  /**
+   * When what it stopped resumed before it ended (a clustered distributor failed over to the other
+   * node); NaN: at its end.
+   */
+  resumedAt: number;
 }
 
 export class FaultState {

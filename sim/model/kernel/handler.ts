@@ -21,6 +21,8 @@ export class SendTarget {
 export class Handler {
   /** Queue every message for this handler goes to (a distributor's data queue or the shared queue); -1 = an instance's input queue, chosen by the sender. */
   queue = -1;
+  /** Where its delayed retries go when that is not `queue`: the distributor its instances are enlisted with under sender-side routing (-1: `queue`, else the same instance). */
+  retryQueue = -1;
   /** The worker processes that handle it, in mapping order. */
   readonly instances: number[] = [];
   /** Copies of the published event, one per subscribing endpoint (filled once all handlers exist). */

@@ -4,6 +4,7 @@
 import type { Machine } from './machine.js';
 import type { MessageQueue } from './queue.js';
 import type { Sender } from './sender.js';
+import type { SubscriptionStorage } from './subscriptions.js';
 import { TimeAverage } from './time-average.js';
 
 export class EndpointInstance {
@@ -26,6 +27,18 @@ export class EndpointInstance {
   decommissioned = false;
   /** The process's own sending side, for events its handlers publish (null when none do). */
   publisher: Sender | null = null;
+  /** Where it stores the subscriptions it receives and reads them when it publishes (null when it publishes nothing). */
+  subscriptions: SubscriptionStorage | null = null;
+  /** The subscription messages it sends at each start (indexes into world.subscriptions). */
+  readonly subscribes: number[] = [];
+  /**
+   * Decommission step 6 (../processes/move-leftovers.ts): the leftovers still to move, the message in
+   * the move's open transaction (-1: none), the queues they go to, and the next of those in turn.
+   */
+  leftoversToMove = 0;
+  moving = -1;
+  readonly moveTargets: number[] = [];
+  moveTurn = 0;
   /** Fair distribution: messages processed per sender since its last acknowledgement to it. */
   readonly unackedBySender: number[] = [];
 

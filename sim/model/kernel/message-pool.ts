@@ -12,8 +12,10 @@ export const READY = 2;
 export const ENTRY = 3;
 /** A fair-distribution acknowledgement from a receiver to a sender. */
 export const ACK = 4;
+/** A subscription message from a subscriber instance (`instance`) for an event type (`type`) to a publisher. */
+export const SUBSCRIBE = 5;
 
-export const KIND_NAMES = ['work', 'reply', 'ready', 'entry', 'ack'] as const;
+export const KIND_NAMES = ['work', 'reply', 'ready', 'entry', 'ack', 'subscribe'] as const;
 
 /** Where a live message is, for the end-of-run ledger. */
 export const IN_TRANSIT = 0; // being sent, in an outgoing queue, or on the network
@@ -32,11 +34,11 @@ export class MessagePool {
   send: Int32Array;
   /** Global send order of work messages; for ready/entry messages, the worker's instance number. */
   id: Float64Array;
-  /** Endpoint instance that handles (handled) it; -1 before delivery. */
+  /** Endpoint instance that handles (handled) it; -1 before delivery. A subscription: its subscriber instance. */
   instance: Int32Array;
   /** Machine where it is now (its queue's, or the one sending it); -1 = the broker. */
   at: Int32Array;
-  /** Work: index into the world's handler table. */
+  /** Work: index into the world's handler table. A subscription: the subscriber's handler of the event. */
   handler: Int32Array;
   /** Ready/entry: the worker session it belongs to; work: the session of the entry it was forwarded on. */
   session: Int32Array;

@@ -33,8 +33,8 @@ export class MessageQueue {
   constructor(
     readonly index: number,
     readonly name: string,
-    /** Machine index, or -1 for the broker-side shared queue. */
-    readonly machine: number,
+    /** Machine index, or -1 for the broker-side shared queue (a clustered queue moves to the node that holds it). */
+    public machine: number,
     readonly role: QueueRole,
   ) {}
 

@@ -9,6 +9,7 @@ import type { ArrivalProcess } from '../../random/arrivals.js';
 import type { SendTarget } from './handler.js';
 import type { Machine } from './machine.js';
 import type { MessageQueue } from './queue.js';
+import type { SubscriptionStorage } from './subscriptions.js';
 
 export class Sender {
   /** Sender-side round-robin: one counter per destination endpoint, shared by all message types. */
@@ -20,8 +21,10 @@ export class Sender {
   readonly unacked: Int32Array;
   /** Custom strategies: one state object per destination endpoint, kept between calls. */
   readonly customState: Record<string, unknown>[] = [];
-  /** Its consumer number on its own input queue (replies, acknowledgements). */
+  /** Its consumer number on its own input queue (replies, acknowledgements, subscriptions). */
   consumer = -1;
+  /** A sender that publishes events: the subscriptions it received (its own storage; null when it publishes nothing). */
+  subscriptions: SubscriptionStorage | null = null;
 
   constructor(
     readonly index: number,

@@ -22,8 +22,10 @@ export type DropCause = 'old-session' | 'unknown-worker' | 'disconnected';
 
 /** The fields of each kind of step. */
 export interface TraceFields {
-  /** A worker process starts (a new session), or a distributor process starts again. */
-  start: { readonly process: 'worker'; readonly session: number; readonly capacity: number } | { readonly process: 'distributor'; readonly concurrency: number };
+  /** A worker process starts (a new session), or a distributor process starts again (after a failover, on the other node of its cluster). */
+  start:
+    | { readonly process: 'worker'; readonly session: number; readonly capacity: number }
+    | { readonly process: 'distributor'; readonly concurrency: number; readonly takenOverFrom?: string };
   /** A worker process crashed (the work it lost), or a distributor process did (its queues stay). */
   crash: { readonly process: 'worker'; readonly lostMs: number } | { readonly process: 'distributor' };
   /** A sender chose an instance. */
@@ -72,6 +74,10 @@ export interface TraceFields {
   stall: { readonly resend: number; readonly resendInMs: number };
   /** A message is gone. */
   lost: { readonly loss: LossCause };
+  /** A publisher stored a subscription (by: the publisher, where: its storage); `stored` false when it was stored already. */
+  subscribe: { readonly eventType: string; readonly endpoint: string; readonly stored: boolean };
+  /** A publisher knew no subscriber of `endpoint` when it published `eventType`: no copy is sent (counted in events_missed). */
+  missed: { readonly eventType: string; readonly endpoint: string };
 }
 
 export type TraceEvent = keyof TraceFields;

@@ -17,6 +17,7 @@ import { MessagePool, QUEUED, WORK } from './message-pool.js';
 import type { OutgoingQueue } from './outgoing-queue.js';
 import { QueueRole, type MessageQueue } from './queue.js';
 import type { SendStream, Sender } from './sender.js';
+import type { Subscription } from './subscriptions.js';
 import type { TraceEvent, TraceFields, TraceRecord, TraceSink } from './trace.js';
 import { Ev } from './events.js';
 
@@ -97,6 +98,12 @@ export abstract class World implements EventHandler {
   /** Per handler thread: what its current attempt leads to, and the processing time it takes. */
   readonly threadOutcome: number[] = [];
   readonly threadWork: number[] = [];
+  /** Per handler thread: which of its handler's publish targets the storage reached when the handler published (1 = a copy goes). */
+  readonly threadReached: Uint8Array[] = [];
+  /** The most publish targets of any handler (the size of each threadReached entry). */
+  maxPublishTargets = 0;
+  /** The subscription messages subscriber instances send at their start (see ./subscriptions.ts). */
+  readonly subscriptions: Subscription[] = [];
 
   /** Attach to record every step (trace-level tests, the narrated trace). */
   trace: TraceSink | null = null;
@@ -124,6 +131,8 @@ export abstract class World implements EventHandler {
   lost = 0;
   failed = 0;
   retries = 0;
+  /** Event copies not sent: the publisher knew no subscription of that subscribing endpoint yet. */
+  eventsMissed = 0;
   liveWork = 0;
   liveReplies = 0;
   sendingStopped = false;

@@ -30,12 +30,16 @@ export function crashDistributor(world: World, d: Distributor): void {
   if (world.trace) world.emit('crash', -1, d.name, d.machine.name, { process: 'distributor' });
 }
 
-export function restartDistributor(world: World, d: Distributor): void {
+/** The distributor process starts again; after a failover, on the other node (`previous`: the node it ran on). */
+export function restartDistributor(world: World, d: Distributor, previous = d.machine.name): void {
   if (d.running) return;
   d.running = true;
   // Its registrations were in memory: every worker is unknown until one of its entries is popped.
   d.registered.clear();
-  if (world.trace) world.emit('start', -1, d.name, d.machine.name, { process: 'distributor', concurrency: d.concurrency });
+  if (world.trace) {
+    const fields = previous === d.machine.name ? {} : { takenOverFrom: previous };
+    world.emit('start', -1, d.name, d.machine.name, { process: 'distributor', concurrency: d.concurrency, ...fields });
+  }
   for (let f = 0; f < d.concurrency; f++) {
     d.dataConsumer[f] = world.addConsumer(Consumer.Forwarder, d.index, f, d.data);
     d.slotConsumer[f] = world.addConsumer(Consumer.Slot, d.index, f, d.storage);

@@ -9,12 +9,14 @@
 //   comes back after its delay through the distributor, or to the same instance) or, after the last
 //   round, to the error queue.
 import { Ev } from '../kernel/events.js';
-import { ACK, IN_TRANSIT, READY, REPLY } from '../kernel/message-pool.js';
+import { ACK, IN_TRANSIT, REPLY } from '../kernel/message-pool.js';
 import { route } from '../strategies/routing.js';
 import { createWork } from './sending.js';
 import { transmit } from './transport.js';
 import type { World } from '../kernel/world.js';
 import { addCpuWork, CpuJob } from './cpu-work.js';
+import { readyDue, sendReady } from './ready.js';
+import { missEvent } from './subscriptions.js';
 
 /** What a finished attempt leads to (per thread, decided in handlerDone, carried out at commit). */
 const Outcome = { Success: 0, Delayed: 1, Error: 2 } as const;
@@ -55,7 +57,7 @@ export function handlerDone(world: World, c: number, m: number): void {
   const now = world.sim.now;
   // The attempt ran to its end (failed or not): its processing counts; one cut short by a crash does not.
   pool.workMs[m] += world.threadWork[thread];
-  let sends = instance.distributor >= 0 && readyDue(world, m) ? 1 : 0;
+  let sends = instance.distributor >= 0 && readyDue(world, instance, m) ? 1 : 0;
   if (pool.failuresLeft[m] > 0) {
     pool.failuresLeft[m]--;
     if (pool.roundAttempts[m] <= handler.retries.immediate) {
@@ -71,7 +73,7 @@ export function handlerDone(world: World, c: number, m: number): void {
     sends++; // the move to the delayed-retry store or the error queue
   } else {
     world.threadOutcome[thread] = Outcome.Success;
-    sends += (handler.replyType >= 0 && pool.send[m] >= 0 ? 1 : 0) + handler.publishTargets.length + (ackDue(world, instance.index, m) ? 1 : 0);
+    sends += (handler.replyType >= 0 && pool.send[m] >= 0 ? 1 : 0) + readSubscriptions(world, thread, handler.publishTargets.length) + (ackDue(world, instance.index, m) ? 1 : 0);
   }
   world.then((sends === 0 ? now : instance.machine.operate(now, sends)) + world.commitMs, Ev.Commit, c, m);
 }
@@ -95,7 +97,7 @@ export function threadCommit(world: World, c: number, m: number): void {
   const from = instance.machine.index;
   world.threadMessage[thread] = -1;
   instance.busy.add(now, -1);
-  const sendReady = instance.distributor >= 0 && readyDue(world, m);
+  const ready = instance.distributor >= 0 && readyDue(world, instance, m);
   const outcome = world.threadOutcome[thread];
   if (outcome === Outcome.Success) {
     instance.processed++;
@@ -108,10 +110,17 @@ export function threadCommit(world: World, c: number, m: number): void {
     if (ackDue(world, instance.index, m)) sendAck(world, instance.index, m, from);
     else countForAck(world, instance.index, m);
     const publisher = instance.publisher;
-    if (publisher) {
-      for (const target of handler.publishTargets) {
+    const storage = instance.subscriptions;
+    if (publisher && storage) {
+      const reached = world.threadReached[thread];
+      for (let k = 0; k < handler.publishTargets.length; k++) {
+        const target = handler.publishTargets[k];
+        if (reached[k] === 0) {
+          missEvent(world, target, publisher.name, storage);
+          continue;
+        }
         const copy = createWork(world, target, -1, publisher);
-        const q = route(world, publisher, world.handlers[target.handler], copy);
+        const q = route(world, publisher, world.handlers[target.handler], copy, storage.subscribers[target.handler]);
         if (q >= 0) transmit(world, copy, from, q);
       }
     }
@@ -122,8 +131,9 @@ export function threadCommit(world: World, c: number, m: number): void {
     pool.roundAttempts[m] = 0;
     pool.at[m] = from;
     pool.state[m] = IN_TRANSIT; // in the delayed-retry store until it is due
-    // Back through the distributor (any worker) or the shared queue; sender-side: the same instance.
-    const q = handler.queue >= 0 ? handler.queue : instance.input.index;
+    // Back through the distributor (any worker) or the shared queue; sender-side: the same instance,
+    // unless the instances are also enlisted with a distributor, which then gets it.
+    const q = handler.retryQueue >= 0 ? handler.retryQueue : handler.queue >= 0 ? handler.queue : instance.input.index;
     if (world.trace) world.emit('delay', m, instance.name, world.queues[q].name, { dueMs: delay });
     world.sim.schedule(delay, Ev.RetryDue, m, q);
   } else {
@@ -133,22 +143,28 @@ export function threadCommit(world: World, c: number, m: number): void {
     if (world.trace) world.emit('error', m, instance.name, 'error queue', { attempts: pool.attempts[m] });
     pool.release(m);
   }
-  if (sendReady) {
-    const ready = pool.allocate(READY);
-    pool.instance[ready] = instance.index;
-    pool.id[ready] = 1;
-    pool.session[ready] = instance.session;
-    transmit(world, ready, from, world.distributors[instance.distributor].control.index);
-  }
+  if (ready) sendReady(world, instance);
   world.process?.committed(world, c);
   world.consumerIdle(c);
   world.checkDrained();
 }
 
-/** A worker sends a ready message for a message forwarded on an entry of its current session. */
-function readyDue(world: World, m: number): boolean {
-  const instance = world.instances[world.pool.instance[m]];
-  return !world.sessionIds || world.pool.session[m] === instance.session;
+/**
+ * The handler publishes: it reads its subscription storage now, and one copy per subscribing endpoint
+ * it knows of goes at the commit (marked in the thread's threadReached). Returns the copies (sends).
+ */
+function readSubscriptions(world: World, thread: number, targets: number): number {
+  if (targets === 0) return 0;
+  const instance = world.threadInstance[thread];
+  const storage = instance.subscriptions;
+  const handler = world.handlers[world.pool.handler[world.threadMessage[thread]]];
+  const reached = world.threadReached[thread];
+  let copies = 0;
+  for (let k = 0; k < targets; k++) {
+    reached[k] = storage !== null && storage.reaches(handler.publishTargets[k].handler) ? 1 : 0;
+    copies += reached[k];
+  }
+  return copies;
 }
 
 /** Acknowledging strategies (fair): the receiver acknowledges every `ackEvery` messages it processed for a sender. */

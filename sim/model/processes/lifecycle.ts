@@ -3,10 +3,11 @@ import { scheduleCpu } from './cpu-work.js';
 import { Ev } from '../kernel/events.js';
 import { createWork, scheduleNext } from './sending.js';
 import { route } from '../strategies/routing.js';
-import { READY } from '../kernel/message-pool.js';
+import { READY, WORK } from '../kernel/message-pool.js';
 import { ControlKind } from '../kernel/distributor-state.js';
 import { Consumer } from '../kernel/consumer.js';
 import type { World } from '../kernel/world.js';
+import { subscribe } from './subscriptions.js';
 
 /** Schedules the first events of a run (after the faults' first starts, see ../dispatch.ts). */
 export function startRun(world: World): void {
@@ -42,6 +43,7 @@ export function startRun(world: World): void {
  * A worker process starts: a new session, with new handler threads that start taking messages; a
  * worker of a distributor announces its capacity with one "worker starting" message to the control
  * queue. Free-slot entries of earlier sessions stay in storage until popped (see ./worker-registry.ts).
+ * Then it sends its subscription messages (./subscriptions.ts).
  */
 export function startInstance(world: World, i: number): void {
   const instance = world.instances[i];
@@ -55,12 +57,15 @@ export function startInstance(world: World, i: number): void {
     world.threadMessage.push(-1);
     world.threadOutcome.push(0);
     world.threadWork.push(0);
+    world.threadReached.push(new Uint8Array(world.maxPublishTargets));
     const c = world.addConsumer(Consumer.Thread, thread, 0, instance.source);
     instance.threadConsumers.push(c);
     world.consumerIdle(c);
   }
   world.process?.started(world, i);
   if (instance.distributor >= 0) sendControl(world, i, ControlKind.Starting, instance.capacity);
+  // Then it subscribes to the events it handles, at every start (a subscription already stored is stored again).
+  subscribe(world, i);
 }
 
 /** A worker sends a control message of its own (not inside a handler's transaction) to its distributor's control queue: 1 operation. */
@@ -138,7 +143,7 @@ export function crashInstance(world: World, i: number): number {
     }
     world.threadMessage[thread] = -1;
     instance.busy.add(now, -1);
-    if (world.handlers[world.pool.handler[m]].cpuBound) {
+    if (world.pool.kind[m] === WORK && world.handlers[world.pool.handler[m]].cpuBound) {
       instance.machine.cpu.removeConsumer(now, c);
       scheduleCpu(world, instance.machine);
     }

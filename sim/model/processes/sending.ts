@@ -8,6 +8,7 @@ import { route } from '../strategies/routing.js';
 import type { Sender } from '../kernel/sender.js';
 import type { World } from '../kernel/world.js';
 import type { Machine } from '../kernel/machine.js';
+import { missEvent } from './subscriptions.js';
 
 /** An arrival of send stream s: its message(s), then the next arrival. */
 export function arrival(world: World, s: number): void {
@@ -22,10 +23,18 @@ export function arrival(world: World, s: number): void {
     else world.streamEnded(s, `its machine ${sender.machine.name} crashed for good`);
     return;
   }
+  const storage = sender.subscriptions;
   for (const target of stream.targets) {
+    if (stream.publish && storage !== null && !storage.reaches(target.handler)) {
+      // Counted towards the stop rule as if sent, so every storage setting publishes as many events.
+      world.senderSent++;
+      missEvent(world, target, sender.name, storage);
+      continue;
+    }
     const m = createWork(world, target, s);
     world.senderSent++;
-    const q = route(world, sender, world.handlers[target.handler], m);
+    const handler = world.handlers[target.handler];
+    const q = stream.publish && storage !== null ? route(world, sender, handler, m, storage.subscribers[target.handler]) : route(world, sender, handler, m);
     if (q < 0) continue; // no instance in the sender's mapping: lost, counted by route()
     world.then(sender.machine.operate(now, 1) + world.commitMs, Ev.SendDone, m, q);
   }

@@ -24,7 +24,13 @@ export type StrategyKey = {
   /** How a problem names it: "a machine", "an ackEvery". */
   readonly words: string;
 } & (
-  | { readonly type: 'machine'; /** Why it is required (it always is). */ readonly required: string }
+  | {
+      readonly type: 'machine';
+      /** Why it is required; absent: optional. */
+      readonly required?: string;
+      /** Another machine key of the kind that this one must not name the same machine as. */
+      readonly differentFrom?: string;
+    }
   | { readonly type: 'integer'; readonly minimum: number; readonly default: number }
   | { readonly type: 'duration'; readonly positive: boolean; /** As written in YAML. */ readonly default: string; readonly defaultMs: number }
   | { readonly type: 'flag'; readonly default: boolean }

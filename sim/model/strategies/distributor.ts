@@ -1,7 +1,14 @@
 // The MSMQ distributor: a central process on its own machine forwards each message to a worker that
 // said it is ready (the process is in ../processes/distributor.ts).
+//
+// With `senderSide: true` the endpoint is scaled out with sender-side distribution and its instances
+// are also enlisted with the distributor (seeds 002/003): senders send each command to an instance
+// themselves, round-robin, while the workers announce themselves and send ready messages to the
+// distributor as usual. Its delayed retries then go to the distributor, which forwards them to a
+// worker with a free slot, instead of back to the instance the sender chose.
 import { mmcMeanWait } from '../../theory/queueing.js';
 import type { StrategyDefinition } from './definition.js';
+import { roundRobin } from './round-robin.js';
 
 declare module '../scenario-types.js' {
   interface StrategySpecs {
@@ -18,6 +25,12 @@ declare module '../scenario-types.js' {
       readonly cpuMs: number;
       /** One distributor (and one worker process per instance) per message type (default false). */
       readonly perMessageType: boolean;
+      /** Senders route commands to the instances themselves (round-robin); delayed retries go through the distributor (default false). */
+      readonly senderSide: boolean;
+      /** High availability: the other node of the distributor's cluster, which takes its queues and process over when its node crashes (absent: a single machine). */
+      readonly standby?: string;
+      /** How long the cluster takes to bring the distributor's queues and process online on the other node (default 30 s). */
+      readonly failoverMs: number;
     };
   }
 }
@@ -69,6 +82,29 @@ export const distributor: StrategyDefinition<'distributor'> = {
       words: 'a perMessageType setting',
       description: 'one distributor (and one worker process per instance) per message type, for priority isolation. Default false.',
     },
+    senderSide: {
+      type: 'flag',
+      default: false,
+      words: 'a senderSide setting',
+      description:
+        'true: the endpoint is scaled out with sender-side distribution (each sender sends to the instances round-robin) and its instances are also enlisted with this distributor, which receives their delayed retries and forwards them to a worker with a free slot. Not with perMessageType. Default false.',
+    },
+    standby: {
+      type: 'machine',
+      differentFrom: 'machine',
+      words: 'a standby machine',
+      description:
+        "high availability: the other node of a failover cluster with `machine`. The distributor's queues are clustered resources on the shared disk: when the node running it crashes, " +
+        'after `failover` its queues (data, control, storage, with all they hold) and its process come online on the other node, under the same address. Default: none (a single machine).',
+    },
+    failover: {
+      type: 'duration',
+      positive: false,
+      default: '30s',
+      defaultMs: 30_000,
+      words: 'a failover time',
+      description: 'with `standby`: how long after its node crashes the distributor comes online on the other node. Default 30s.',
+    },
   },
   placement: 'distributor',
   build: (v) => ({
@@ -78,14 +114,27 @@ export const distributor: StrategyDefinition<'distributor'> = {
     sessionIds: v.flag('sessionIds'),
     cpuMs: v.number('cpu'),
     perMessageType: v.flag('perMessageType'),
+    senderSide: v.flag('senderSide'),
+    ...(v.text('standby') === undefined ? {} : { standby: v.text('standby') }),
+    failoverMs: v.number('failover'),
   }),
-  // An ideal distributor is one queue served by every thread.
-  theory: (fit) => ({ model: `M/M/${fit.threads}`, waitMs: mmcMeanWait(fit.threads, fit.lambda, fit.mu) }),
+  // With senderSide, how senders choose: round-robin's counter (unused otherwise: every command goes to the data queue).
+  choice: () => roundRobin.choice?.({ name: '', kind: 'round-robin' }) ?? noChoice(),
+  route: { words: 'round-robin counter', count: 'inline' },
+  // An ideal distributor is one queue served by every thread; with senderSide the commands are dealt round-robin.
+  theory: (fit, s) =>
+    s.senderSide ? roundRobin.theory?.(fit, { name: s.name, kind: 'round-robin' }) : { model: `M/M/${fit.threads}`, waitMs: mmcMeanWait(fit.threads, fit.lambda, fit.mu) },
   describe: (s, format) => {
     const parts = [`on ${s.machine}`, `concurrency ${s.concurrency}`];
     if (s.cpuMs > 0) parts.push(`cpu ${format.duration(s.cpuMs)} per message`);
     if (!s.sessionIds) parts.push('no session ids');
     if (s.perMessageType) parts.push('one per message type');
+    if (s.senderSide) parts.push('senders route round-robin, delayed retries via the distributor');
+    if (s.standby !== undefined) parts.push(`standby ${s.standby}, failover ${format.duration(s.failoverMs)}`);
     return parts;
   },
 };
+
+function noChoice(): never {
+  throw new Error('internal: round-robin has no sender choice');
+}

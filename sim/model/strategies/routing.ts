@@ -7,11 +7,14 @@ import type { Sender } from '../kernel/sender.js';
 import type { SenderChoice, World } from '../kernel/world.js';
 import { lose } from '../processes/lose.js';
 
-/** The destination queue of work message m from `sender`, or -1 when the mapping has no instance (m is lost). */
-export function route(world: World, sender: Sender, handler: Handler, m: number): number {
+/**
+ * The destination queue of work message m from `sender`, or -1 when the mapping has no instance (m is
+ * lost). A published event's copy chooses among `list`, the subscribed instances in the publisher's
+ * subscription storage, instead of the sender's mapping.
+ */
+export function route(world: World, sender: Sender, handler: Handler, m: number, list: readonly number[] = sender.view[handler.endpoint]): number {
   if (handler.queue >= 0) return handler.queue;
   const endpoint = handler.endpoint;
-  const list = sender.view[endpoint];
   if (list.length === 0) {
     lose(world, m, { cause: 'unroutable', sender: sender.name, endpoint: world.endpointNames[endpoint] });
     return -1;

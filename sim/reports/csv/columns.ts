@@ -36,6 +36,7 @@ export const SUMMARY_COLUMNS = columnsOf<SummaryRow>()([
   'lost',
   'failed',
   'retries',
+  'events_missed',
   'measured',
   'throughput_per_s',
   'latency_mean_ms',

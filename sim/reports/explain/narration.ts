@@ -70,6 +70,7 @@ const SENTENCES: { [K in StepKind]: Sentence<K> } = {
     const then = [
       ...s.replies.map((r) => `replies ${typeOf(r.msg)} to ${queueOwner(r.queue)}`),
       ...(s.publishes.length > 0 ? [`publishes ${listing(s.publishes.map(showMessage))}`] : []),
+      ...(s.missed.length > 0 ? [`sends no event copy to ${listing(s.missed)} (no subscription of ${s.missed.length === 1 ? 'it' : 'theirs'} in its storage)`] : []),
       ...s.acks.map((to) => `acknowledges it to ${to}`),
       ...(s.ready ? ['tells the distributor it is ready again'] : []),
       ...(s.staleSlot && !s.ready ? ['sends no ready message (the slot was from an earlier session)'] : []),
@@ -78,6 +79,14 @@ const SENTENCES: { [K in StepKind]: Sentence<K> } = {
   },
   reply: (s) => `${s.sender} receives ${showMessage(s.msg)}, the reply to ${showMessage(s.of)}: ${formatDuration(s.roundTripMs)} after sending it.`,
   ack: (s) => `${s.sender} receives ${s.instance}'s acknowledgement of ${showMessage(s.of)}.`,
+  subscribe: (s, n) => {
+    const shared = sharedOf(s.storage, s.publisher);
+    const where = shared === undefined ? 'its own subscription storage' : `the shared subscription storage of ${shared}`;
+    const via = s.via === '' ? '' : ` (forwarded by ${n.distributor(s.via)} on one of ${s.publisher}'s free slots)`;
+    const head = `${s.publisher} receives ${s.subscriber}'s subscription to ${s.eventType}${via}`;
+    if (!s.stored) return `${head}; ${where} has it already.`;
+    return `${head} and writes it to ${where}: from now on ${shared === undefined ? `its ${s.eventType} events reach` : `the ${s.eventType} events of every ${shared} instance reach`} ${s.endpoint}.`;
+  },
   register: (s, n) => `${capitalise(n.distributor(s.distributor))} registers ${s.detail}; free slots now: ${s.free.length === 0 ? 'none' : slotList(s.free)}.`,
   rollback: (s, n) =>
     `${showMessage(s.msg)}, which ${n.distributor(s.by)} ${distributorParts(s.by) ? 'held' : 'was handling'}, goes back to the head of ${s.queue} (the transaction rolled back).`,
@@ -110,6 +119,7 @@ function storyNames(steps: readonly Step[]): Names {
   const distributors = new Set<string>();
   for (const s of steps) {
     if (s.kind === 'dist-receive' || s.kind === 'forward' || s.kind === 'register' || s.kind === 'timeout') distributors.add(s.distributor);
+    if (s.kind === 'subscribe' && s.via !== '') distributors.add(s.via);
   }
   return {
     distributor(name) {
@@ -159,6 +169,12 @@ function slotList(free: readonly string[]): string {
   return [...counts].map(([worker, n]) => (n === 1 ? worker : `${worker} ×${n}`)).join(', ');
 }
 
+
+/** The endpoint whose instances share `storage` ("Sales (shared)"), or undefined for a publisher's own. */
+function sharedOf(storage: string, publisher: string): string | undefined {
+  const shared = / \(shared\)$/.exec(storage);
+  return shared !== null && storage !== publisher ? storage.slice(0, shared.index) : undefined;
+}
 
 function slots(capacity: string): string {
   return `${capacity} free slot${capacity === '1' ? '' : 's'}`;

@@ -183,6 +183,8 @@ export interface CompleteStep extends At {
   replies: { msg: string; queue: string }[];
   acks: string[];
   publishes: string[];
+  /** Subscribing endpoints its publish found no subscription of: no copy was sent to them. */
+  missed: string[];
   ready: boolean;
   /** Forwarded on an entry of an earlier session: no ready message is due. */
   staleSlot: boolean;
@@ -214,6 +216,22 @@ export interface RegisterStep extends At {
   detail: string;
   free: string[];
   origin: string;
+}
+
+/** A publisher stored a subscription message in its subscription storage. */
+export interface SubscribeStep extends At {
+  kind: 'subscribe';
+  publisher: string;
+  /** Its storage's name: the publisher's own, or "Endpoint (shared)". */
+  storage: string;
+  /** The subscriber instance, as Endpoint/instance. */
+  subscriber: string;
+  endpoint: string;
+  eventType: string;
+  /** False when it was stored already. */
+  stored: boolean;
+  /** The distributor that forwarded it to the publisher, on one of its free slots ('' when sent to it directly). */
+  via: string;
 }
 
 /** A transaction rolled back for another reason than a failure or a timeout (a crash). */
@@ -251,6 +269,7 @@ export type Step =
   | ReplyStep
   | AckStep
   | RegisterStep
+  | SubscribeStep
   | RollbackStep
   | UnfinishedStep;
 

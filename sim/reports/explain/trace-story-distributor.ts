@@ -66,6 +66,7 @@ export function onAckReceive(s: StoryState, r: TraceRecord): void {
 export function onForward(s: StoryState, r: Extract<TraceRecord, { event: 'forward' }>, f: Followed | undefined): void {
   const session = String(r.session);
   s.storage.pop(r.by, r.where, session);
+  if (r.message.startsWith('subscribe(')) s.subscriptionForwards.set(`${r.message} ${r.where}`, r.by);
   if (f === undefined) return;
   s.waitingAt(r.by).delete(f);
   // Only entries labelled with a session can be stale: an old-style worker sends a ready message for every message.

@@ -133,7 +133,7 @@ export function onCommit(s: StoryState, r: TraceRecord, f: Followed | undefined)
     f.finished = true;
     // Forwarded on an entry of an earlier session of this worker (it restarted since): no ready message is due.
     const staleSlot = f.forwardSession !== undefined && f.forwardSession !== s.sessions.get(r.by);
-    step = { kind: 'complete', time: r.time_ms, msg: r.message, instance: r.by, latencyMs: r.time_ms - f.firstAt, replies: [], acks: [], publishes: [], ready: false, staleSlot };
+    step = { kind: 'complete', time: r.time_ms, msg: r.message, instance: r.by, latencyMs: r.time_ms - f.firstAt, replies: [], acks: [], publishes: [], missed: [], ready: false, staleSlot };
     s.add(step, f);
   } else if (f?.last?.kind === 'fail') {
     step = f.last;
@@ -167,4 +167,19 @@ export function onLost(s: StoryState, r: TraceRecord, f: Followed | undefined): 
   s.replies.delete(r.message);
   owner.pending--;
   s.add({ kind: 'lost', time: r.time_ms, msg: r.message, machine: r.by, detail: traceDetail(r) });
+}
+
+/** A publisher stored a subscription: told when it happens in the window. */
+export function onSubscribe(s: StoryState, r: Extract<TraceRecord, { event: 'subscribe' }>, inWindow: boolean): void {
+  if (!inWindow) return;
+  const subscriber = /^subscribe\((.*)\)$/.exec(r.message)?.[1] ?? r.message;
+  const via = s.subscriptionForwards.get(`${r.message} ${r.by}`) ?? '';
+  s.subscriptionForwards.delete(`${r.message} ${r.by}`);
+  s.add({ kind: 'subscribe', time: r.time_ms, publisher: r.by, storage: r.where, subscriber, endpoint: r.endpoint, eventType: r.eventType, stored: r.stored, via });
+}
+
+/** A followed message's handler published and found no subscription of an endpoint: its completion says so. */
+export function onMissed(s: StoryState, r: Extract<TraceRecord, { event: 'missed' }>): void {
+  const publisher = r.by.endsWith('.publisher') ? s.commits.get(r.by.slice(0, -'.publisher'.length)) : undefined;
+  if (publisher?.time === r.time_ms && publisher.step?.kind === 'complete') publisher.step.missed.push(r.endpoint);
 }

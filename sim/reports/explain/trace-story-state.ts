@@ -55,6 +55,8 @@ export class StoryState {
   readonly handling = new Handling();
   /** Each worker's current session. */
   readonly sessions = new Map<string, string>();
+  /** Per subscription message and worker ("subscribe(Billing/b1) w1"): the distributor that forwarded it there. */
+  readonly subscriptionForwards = new Map<string, string>();
   /** Start steps in the window that have not announced their capacity yet (two processes may share a name). */
   readonly starts: WorkerStartStep[] = [];
   /** Per ready(...) or ack(...) label and destination: who sent those still on their way, oldest first. */

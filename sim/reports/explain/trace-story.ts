@@ -9,7 +9,7 @@
 import type { TraceRecord } from '../../model/kernel/trace.js';
 import { mappingWords, traceDetail, workWords } from '../../model/trace-words.js';
 import { onForward, onRegister, onTimeout, onWait } from './trace-story-distributor.js';
-import { onCommit, onEnqueue, onFail, onLost, onReceive, onRollback, onRoute, onSend } from './trace-story-messages.js';
+import { onCommit, onEnqueue, onFail, onLost, onMissed, onReceive, onRollback, onRoute, onSend, onSubscribe } from './trace-story-messages.js';
 import { StoryState } from './trace-story-state.js';
 import type { Step, WorkerStartStep } from './trace-steps.js';
 
@@ -87,6 +87,8 @@ export class TraceStory {
         if (f) s.add({ kind: 'stall', time: r.time_ms, msg: r.message, machine: r.by, queue: r.where, detail: traceDetail(r) }, f);
         return;
       case 'lost': return onLost(s, r, f);
+      case 'subscribe': return onSubscribe(s, r, inWindow);
+      case 'missed': return onMissed(s, r);
       default:
         return;
     }
