@@ -75,7 +75,7 @@ describe('a distributor on a failover cluster', () => {
     expect([f.start_s, f.end_s, f.stranded]).toEqual([0.15, 0.55, 5]);
   });
 
-  it('under session accepts, what waits in the sessions towards the crashed node moves to the sessions towards the new one', async () => {
+  it('under session accepts, the sessions towards the crashed node hand what waits in them to the node that took its queues over', async () => {
     const t = await trace(scenario(CLUSTER, '  - { kind: crash, machine: server, at: 150ms, duration: 400ms }', { n: 6 }), ['fault', 'crash', 'start', 'accept', 'forward', 'complete']);
     const lines = t.lines.filter((l) => !l.includes('ready(') || l.includes('server2'));
     expect(lines).toEqual([
@@ -87,11 +87,11 @@ describe('a distributor on a failover cluster', () => {
       '150 | fault | crash server | crash | starts',
       '150 | crash | distributor Sales@server | server | its queues stay',
       '209 | complete | PlaceOrder#0 | w1 | w1',
-      // At the failover w1's ready message (session w1 -> server2) and PlaceOrder#1 (client -> server2)
-      // are handed to server2's queue manager at once, before the new process asks for its receives.
+      // At the failover the sessions towards server (w1's, with its ready message, and the client's,
+      // with PlaceOrder#1) hand over to server2, where the queues are now.
+      '450 | start | distributor Sales@server2 | server2 | concurrency 1, its queues taken over from server',
       '450 | accept | ready(w1) | server2 | Sales.distributor.control@server',
       '450 | accept | PlaceOrder#1 | server2 | Sales@server',
-      '450 | start | distributor Sales@server2 | server2 | concurrency 1, its queues taken over from server',
       // The client's session hands over the next order as each accept is done, in turn with the
       // distributor's own operations.
       '452 | accept | PlaceOrder#2 | server2 | Sales@server',

@@ -11,7 +11,7 @@ import type { Distributor } from '../kernel/distributor-state.js';
 import type { Machine } from '../kernel/machine.js';
 import type { World } from '../kernel/world.js';
 import { restartDistributor } from './distributor-lifecycle.js';
-import { moveSessions } from './session-accept.js';
+import { resumeMovedQueues } from './session-accept.js';
 import { resumeAccepts } from './transport.js';
 
 /** The node running clustered distributor d crashed (its process already stopped): the failover starts. */
@@ -59,12 +59,12 @@ function bringOnline(world: World, d: Distributor, node: Machine): void {
       target.pendingMessages.push(m);
       target.pendingQueues.push(q);
     }
-    // Under sessions, the same for what waits in the senders' sessions towards the crashed node.
-    if (world.sessionAccept) moveSessions(world, from.index);
     d.machine = node;
   }
   restartDistributor(world, d, from.name);
   resumeAccepts(world, node);
+  // Under sessions, what waits in the senders' sessions towards the node it left goes to this one.
+  if (world.sessionAccept && node !== from) resumeMovedQueues(world, from.index);
   // The crash of the node it left is over, for the distributor's work, now.
   world.faults.specs.forEach((f, i) => {
     const o = world.faults.current[i];

@@ -14,83 +14,32 @@
 //
 // A session stops while either end is down or a partition cuts the two machines apart, and resumes
 // when they are back (resumeSessions). An accept in progress when the destination crashes is undone:
-// the message goes back to the head of its session, to be handed over again after the restart. When a
-// cluster failover brings a distributor's queues online on the other node, what waits for them moves
-// to the sessions towards that node (moveSessions).
+// the message goes back to the head of its session, to be handed over again after the restart. A
+// session hands each message to the machine its queue is on now: when a cluster failover brings a
+// distributor's queues online on the other node (one address, whichever node holds them), what waits
+// in the sessions towards the crashed node goes to the new one (resumeMovedQueues).
 import { Ev } from '../kernel/events.js';
 import { WORK } from '../kernel/message-pool.js';
 import type { OutgoingQueue } from '../kernel/outgoing-queue.js';
 import type { World } from '../kernel/world.js';
 import { pairKey } from './network.js';
-import { outgoingQueue } from './outgoing.js';
 
 /** Message m crossed the network to queue q: it joins its session, which hands it over when it may. */
 export function sessionDeliver(world: World, m: number, q: number): void {
   const out = world.outgoing[world.pool.via[m]];
-  if (world.queues[q].machine !== out.to) {
-    // Its queue moved to another machine while it crossed (a cluster failover).
-    rehome(world, out, m, q);
-    return;
-  }
   out.arrived.push(m);
   out.arrivedQueues.push(q);
   handOver(world, out);
 }
 
-/**
- * Queues moved from machine `from` to another (a cluster failover brought them online there): what
- * waits in the sessions towards `from` for those queues goes, in order, to the sessions towards
- * their new machine (or straight in, when the sender is that machine).
- */
-export function moveSessions(world: World, from: number): void {
-  const count = world.outgoing.length;
-  for (let o = 0; o < count; o++) {
-    const out = world.outgoing[o];
-    if (out.to !== from) continue;
-    const n = out.arrived.length;
-    for (let k = 0; k < n; k++) {
-      const m = out.arrived.shift();
-      const q = out.arrivedQueues.shift();
-      if (world.queues[q].machine === from) {
-        out.arrived.push(m);
-        out.arrivedQueues.push(q);
-      } else rehome(world, out, m, q);
-    }
-  }
-}
-
-/** Message m, waiting in session `out`, is for queue q on another machine now: it moves to that session. */
-function rehome(world: World, out: OutgoingQueue, m: number, q: number): void {
-  const pool = world.pool;
-  const to = world.queues[q].machine;
-  out.length.add(world.sim.now, -1);
-  if (pool.kind[m] === WORK) out.work--;
-  if (to === out.from) {
-    pool.via[m] = -1;
-    world.enqueue(m, q);
-    return;
-  }
-  const next = outgoingQueue(world, out.from, to);
-  pool.via[m] = next.index;
-  next.length.add(world.sim.now, 1);
-  if (pool.kind[m] === WORK) next.work++;
-  next.arrived.push(m);
-  next.arrivedQueues.push(q);
-  handOver(world, next);
-}
-
 /** A session's accept completed: the message is stored, leaves the outgoing queue, and the next is handed over. */
 export function sessionAccepted(world: World, m: number, q: number): void {
   const out = world.outgoing[world.pool.via[m]];
-  if (!world.machines[out.to].up) {
-    // The destination crashed while storing it: the sender still has it, first in line (or, if its
-    // queue has moved to another machine meanwhile, for that machine).
+  if (!world.machines[world.queues[q].machine].up) {
+    // The destination crashed while storing it: the sender still has it, first in line.
     out.inHands--;
-    if (world.queues[q].machine !== out.to) rehome(world, out, m, q);
-    else {
-      out.arrived.unshift(m);
-      out.arrivedQueues.unshift(q);
-    }
+    out.arrived.unshift(m);
+    out.arrivedQueues.unshift(q);
     return;
   }
   store(world, out, m);
@@ -112,20 +61,29 @@ export function resumeSessions(world: World, machine: number): void {
   for (const out of world.outgoing) if (out.from === machine || out.to === machine) handOver(world, out);
 }
 
+/** Queues on machine `from` came online on another machine (a cluster failover): the sessions towards `from` hand over to it. */
+export function resumeMovedQueues(world: World, from: number): void {
+  for (const out of world.outgoing) if (out.to === from) handOver(world, out);
+}
+
 /** A partition between machines a and b healed: their sessions resume. */
 export function resumePair(world: World, a: number, b: number): void {
   for (const out of world.outgoing) if ((out.from === a && out.to === b) || (out.from === b && out.to === a)) handOver(world, out);
 }
 
-/** Hands the session's waiting messages to the destination while its window has room. */
+/**
+ * Hands the session's waiting messages, in order, to the queue manager of the machine each one's
+ * queue is on, while the window has room and that machine can take it.
+ */
 function handOver(world: World, out: OutgoingQueue): void {
-  const machine = world.machines[out.to];
-  if (!machine.up || !world.machines[out.from].up) return;
-  if (world.network?.partitions.has(pairKey(world, out.from, out.to))) return;
+  if (!world.machines[out.from].up) return;
   const now = world.sim.now;
   while (out.inHands < world.window && out.arrived.length > 0) {
+    const q = out.arrivedQueues.at(0);
+    const machine = world.machines[world.queues[q].machine];
+    if (!machine.up || world.network?.partitions.has(pairKey(world, out.from, machine.index))) return;
     const m = out.arrived.shift();
-    const q = out.arrivedQueues.shift();
+    out.arrivedQueues.shift();
     out.inHands++;
     const done = machine.operate(now, 1);
     if (world.trace) world.emit('accept', m, machine.name, world.queues[q].name, {});

@@ -20,8 +20,8 @@
 import { Ev } from '../kernel/events.js';
 import { IN_TRANSIT, WORK } from '../kernel/message-pool.js';
 import type { Machine } from '../kernel/machine.js';
+import { OutgoingQueue } from '../kernel/outgoing-queue.js';
 import { crossNetwork } from './network.js';
-import { outgoingQueue } from './outgoing.js';
 import { resumeSessions, sessionDeliver } from './session-accept.js';
 import type { World } from '../kernel/world.js';
 
@@ -105,4 +105,16 @@ export function accept(world: World, machine: Machine): void {
     machine.idleCheck = true;
     world.sim.at(machine.freeTime, Ev.QueueManagerIdle, machine.index, 0);
   }
+}
+
+/** The outgoing queue from one machine to another, created on first use. */
+function outgoingQueue(world: World, from: number, to: number): OutgoingQueue {
+  const key = from * world.machines.length + to;
+  const known = world.outgoingIndex.get(key);
+  if (known !== undefined) return world.outgoing[known];
+  const name = `outgoing ${world.machines[from].name} -> ${world.machines[to].name}`;
+  const out = new OutgoingQueue(world.outgoing.length, from, to, name);
+  world.outgoing.push(out);
+  world.outgoingIndex.set(key, out.index);
+  return out;
 }
