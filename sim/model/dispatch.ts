@@ -26,6 +26,7 @@ import { failover } from './processes/distributor-failover.js';
 import { moveLeftovers } from './processes/move-leftovers.js';
 import { resend } from './processes/network.js';
 import { senderReceived } from './processes/replies.js';
+import { sessionAccepted } from './processes/session-accept.js';
 import { arrival } from './processes/sending.js';
 import { subscriptionCommit, subscriptionReceived, subscriptionTake } from './processes/subscriptions.js';
 import { deliver, queueManagerIdle, transmit } from './processes/transport.js';
@@ -44,6 +45,7 @@ export class SimulatedWorld extends World {
       case Ev.SendDone: transmit(this, a, this.pool.at[a], b); break;
       case Ev.Deliver: deliver(this, a, b); break;
       case Ev.Enqueue: this.enqueue(a, b); break;
+      case Ev.Accepted: sessionAccepted(this, a, b); break;
       case Ev.Received: received(this, a, b); break;
       case Ev.HandlerDone: if (this.consumerType[a] !== Consumer.Dead) handlerDone(this, a, b); break;
       case Ev.Commit: commit(this, a, b); break;

@@ -113,6 +113,8 @@ export interface WarmupRule {
   readonly durationMs?: number;
 }
 
+export type AcceptDiscipline = 'session' | 'local-first';
+
 export interface TransportSpec {
   /** Cost of one MSMQ send or receive, paid by the machine doing it. */
   readonly operationMs: number;
@@ -123,6 +125,14 @@ export interface TransportSpec {
    * The queue manager serves other work meanwhile; the committing process waits.
    */
   readonly commitMs: number;
+  /**
+   * How a destination queue manager takes in network deliveries: `session` (each outgoing queue is a
+   * session with at most `window` accepts in the destination's hands, served first come first served
+   * with local work) or `local-first` (accepted only when it has no local operation in hand).
+   */
+  readonly accept: AcceptDiscipline;
+  /** With `accept: session`: deliveries one session may have handed over but not yet accepted. */
+  readonly window: number;
   /** Non-durable (express) messages: a machine crash loses what its queues and outgoing queues hold (default false). */
   readonly express: boolean;
 }

@@ -7,7 +7,7 @@ import { SLA_METRICS, type SlaSpec, type StopRule, type TransportSpec, type Warm
 import { type BuildContext, type Data, booleanAt, durationAt, entries, integerAt, isData, optional, problemAt } from './build-context.js';
 
 export const DEFAULT_DRAIN_MS = 3_600_000;
-export const DEFAULT_TRANSPORT: TransportSpec = { operationMs: 1, networkMs: 0.5, commitMs: 0, express: false };
+export const DEFAULT_TRANSPORT: TransportSpec = { operationMs: 1, networkMs: 0.5, commitMs: 0, accept: 'session', window: 1, express: false };
 export const DEFAULT_WARMUP: WarmupRule = { messages: 0 };
 export const DEFAULT_REPLICATIONS = 1;
 
@@ -59,6 +59,8 @@ export function buildRunRules(ctx: BuildContext, data: Data): RunRules {
   const networkMs = Object.hasOwn(t, 'network') ? durationAt(ctx, t.network, ['transport', 'network'], false) : DEFAULT_TRANSPORT.networkMs;
   const commitMs = Object.hasOwn(t, 'commit') ? durationAt(ctx, t.commit, ['transport', 'commit'], false) : DEFAULT_TRANSPORT.commitMs;
   const express = optional(t, 'express', booleanAt, DEFAULT_TRANSPORT.express);
+  const accept = optional(t, 'accept', (v) => (v === 'session' || v === 'local-first' ? v : undefined), DEFAULT_TRANSPORT.accept);
+  const window = optional(t, 'window', (v) => integerAt(v, 1), DEFAULT_TRANSPORT.window);
   const replications = optional(data, 'replications', (v) => integerAt(v, 1), DEFAULT_REPLICATIONS);
 
   return {
@@ -67,7 +69,7 @@ export function buildRunRules(ctx: BuildContext, data: Data): RunRules {
     // NaN only stands in where a problem was reported; such a scenario is never returned.
     drainMs: drainMs ?? NaN,
     sampleIntervalMs,
-    transport: { operationMs: operationMs ?? NaN, networkMs: networkMs ?? NaN, commitMs: commitMs ?? NaN, express: express ?? DEFAULT_TRANSPORT.express },
+    transport: { operationMs: operationMs ?? NaN, networkMs: networkMs ?? NaN, commitMs: commitMs ?? NaN, accept: accept ?? DEFAULT_TRANSPORT.accept, window: window ?? NaN, express: express ?? DEFAULT_TRANSPORT.express },
     replications: replications ?? NaN,
     sla: Object.hasOwn(data, 'sla') ? buildSla(ctx, data.sla) : undefined,
   };

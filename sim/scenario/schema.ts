@@ -255,6 +255,14 @@ const scenario: Json = {
           'How long a transaction waits for its commit to be durable after its last send or receive (a log flush), once per transaction: handler threads, distributor forwarders and control processing, senders. The queue manager serves other work meanwhile. Default 0ms (an assumption: see the README).',
           { default: '0ms' },
         ),
+        accept: {
+          type: 'string',
+          enum: ['session', 'local-first'],
+          description:
+            'How a queue manager takes in messages arriving over the network. session: each outgoing queue (sender machine -> destination machine) is a network session that hands the destination at most `window` messages at a time; the accept of each is queued at the destination queue manager like any other operation (first come first served with its local work), and the session hands over the next one as each accept completes, so a saturated receiver holds its backlog in its own queues. local-first: a message is accepted only when the queue manager has no local operation in hand, so a saturated receiver leaves its backlog in the senders\' outgoing queues (the earlier model). Default session (an assumption: see the README).',
+          default: 'session',
+        },
+        window: integer(1, 'With `accept: session`: how many messages one outgoing queue\'s session may have delivered but not yet accepted at the destination. Default 1.', { default: 1, maximum: 1_000_000 }),
         express: flag(
           'true: express (non-durable) messages, kept in memory only, so a machine crash loses what its queues and outgoing queues hold. false: recoverable messages, written to disk, which a crash does not lose. Default false.',
           false,

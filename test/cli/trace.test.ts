@@ -16,7 +16,9 @@ describe('sim trace', () => {
     expect(lines[0]).toBe('sim trace scenarios/scale-out-sample.yaml — strategy distributor (seed 1): the first 3 messages');
     for (const sentence of [
       '  0.0000 s  worker1 starts (session 1) and tells the distributor it has 1 free slot.',
-      '  0.0045 s  The distributor on server registers 1 free slot for worker1, session 1; free slots now: worker1.',
+      // Both workers' "worker starting" messages reach the server at once; each one's session has its
+      // accept queued at once (before the control receive), so the first registration is at 5.5 ms.
+      '  0.0055 s  The distributor on server registers 1 free slot for worker1, session 1; free slots now: worker1.',
       "  0.1528 s  Sender sends PlaceOrder #0 to the distributor on server (queue Sales@server) through client's outgoing queue.",
       "  0.1573 s  The distributor on server takes worker1's free slot (session 1) and forwards PlaceOrder #0 to Sales@worker1; free slots left: worker2.",
       '  0.1588 s  worker1 receives PlaceOrder #0 from Sales@worker1 and runs the handler for 78.634 ms.',

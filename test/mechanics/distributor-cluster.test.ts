@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { trace } from './trace-run.js';
 
-const scenario = (strategy: string, faults: string, { workers = '[ { machine: w1 }, { machine: w2 } ]', rate = '10/s', n = 4 } = {}) => `name: t
+const scenario = (strategy: string, faults: string, { workers = '[ { machine: w1 }, { machine: w2 } ]', rate = '10/s', n = 4, accept = 'session' } = {}) => `name: t
 stop: { messages: ${n} }
-transport: { operation: 1ms, network: 0.5ms }
+transport: { operation: 1ms, network: 0.5ms, accept: ${accept} }
 machines: { client: {}, server: {}, server2: {}, w1: {}, w2: {} }
 endpoints:
   Sales:
@@ -25,7 +25,7 @@ const RESTARTING_WORKER = '  - { kind: crash, machine: server, at: 165ms, durati
 
 describe('a distributor on a failover cluster', () => {
   it('after the failover time the other node takes the queues and the process over; what waited in the outgoing queues is accepted there, and the crashed node returning takes nothing back', async () => {
-    const t = await trace(scenario(CLUSTER, '  - { kind: crash, machine: server, at: 150ms, duration: 400ms }', { n: 6 }), ['fault', 'crash', 'start', 'accept', 'forward', 'complete']);
+    const t = await trace(scenario(CLUSTER, '  - { kind: crash, machine: server, at: 150ms, duration: 400ms }', { n: 6, accept: 'local-first' }), ['fault', 'crash', 'start', 'accept', 'forward', 'complete']);
     const lines = t.lines.filter((l) => !l.includes('ready(') || l.includes('server2'));
     expect(lines).toEqual([
       '0 | start | w1 | w1 | session 1, capacity 1',
@@ -71,6 +71,56 @@ describe('a distributor on a failover cluster', () => {
     // sent, completed, queued at end, in flight at end, lost, failed
     expect([s.sent, s.completed, s.queued_at_end, s.in_flight_at_end, s.lost, s.failed]).toEqual([6, 6, 0, 0, 0, 0]);
     // what the crash held up: messages towards server (orders and ready messages) at the peak
+    const f = t.result.runs[0].faults[0];
+    expect([f.start_s, f.end_s, f.stranded]).toEqual([0.15, 0.55, 5]);
+  });
+
+  it('under session accepts, the sessions towards the crashed node hand what waits in them to the node that took its queues over', async () => {
+    const t = await trace(scenario(CLUSTER, '  - { kind: crash, machine: server, at: 150ms, duration: 400ms }', { n: 6 }), ['fault', 'crash', 'start', 'accept', 'forward', 'complete']);
+    const lines = t.lines.filter((l) => !l.includes('ready(') || l.includes('server2'));
+    expect(lines).toEqual([
+      '0 | start | w1 | w1 | session 1, capacity 1',
+      '0 | start | w2 | w2 | session 1, capacity 1',
+      '101.5 | accept | PlaceOrder#0 | server | Sales@server',
+      '105.5 | forward | PlaceOrder#0 | distributor Sales@server | w1 | entry of session 1',
+      '106 | accept | PlaceOrder#0 | w1 | Sales@w1',
+      '150 | fault | crash server | crash | starts',
+      '150 | crash | distributor Sales@server | server | its queues stay',
+      '209 | complete | PlaceOrder#0 | w1 | w1',
+      // At the failover the sessions towards server (w1's, with its ready message, and the client's,
+      // with PlaceOrder#1) hand over to server2, where the queues are now.
+      '450 | start | distributor Sales@server2 | server2 | concurrency 1, its queues taken over from server',
+      '450 | accept | ready(w1) | server2 | Sales.distributor.control@server',
+      '450 | accept | PlaceOrder#1 | server2 | Sales@server',
+      // The client's session hands over the next order as each accept is done, in turn with the
+      // distributor's own operations.
+      '452 | accept | PlaceOrder#2 | server2 | Sales@server',
+      '455 | accept | PlaceOrder#3 | server2 | Sales@server',
+      '457 | forward | PlaceOrder#1 | distributor Sales@server2 | w2 | entry of session 1',
+      '457.5 | accept | PlaceOrder#1 | w2 | Sales@w2',
+      '501.5 | accept | PlaceOrder#4 | server2 | Sales@server',
+      '550 | fault | crash server | crash | ends',
+      '560.5 | complete | PlaceOrder#1 | w2 | w2',
+      '561 | accept | ready(w2) | server2 | Sales.distributor.control@server',
+      '566 | forward | PlaceOrder#2 | distributor Sales@server2 | w2 | entry of session 1',
+      '566.5 | accept | PlaceOrder#2 | w2 | Sales@w2',
+      '601.5 | accept | PlaceOrder#5 | server2 | Sales@server',
+      '669.5 | complete | PlaceOrder#2 | w2 | w2',
+      '670 | accept | ready(w2) | server2 | Sales.distributor.control@server',
+      '675 | forward | PlaceOrder#3 | distributor Sales@server2 | w2 | entry of session 1',
+      '675.5 | accept | PlaceOrder#3 | w2 | Sales@w2',
+      '778.5 | complete | PlaceOrder#3 | w2 | w2',
+      '779 | accept | ready(w2) | server2 | Sales.distributor.control@server',
+      '784 | forward | PlaceOrder#4 | distributor Sales@server2 | w2 | entry of session 1',
+      '784.5 | accept | PlaceOrder#4 | w2 | Sales@w2',
+      '887.5 | complete | PlaceOrder#4 | w2 | w2',
+      '888 | accept | ready(w2) | server2 | Sales.distributor.control@server',
+      '893 | forward | PlaceOrder#5 | distributor Sales@server2 | w2 | entry of session 1',
+      '893.5 | accept | PlaceOrder#5 | w2 | Sales@w2',
+      '996.5 | complete | PlaceOrder#5 | w2 | w2',
+    ]);
+    const s = t.result.runs[0].summary;
+    expect([s.sent, s.completed, s.queued_at_end, s.in_flight_at_end, s.lost, s.failed]).toEqual([6, 6, 0, 0, 0, 0]);
     const f = t.result.runs[0].faults[0];
     expect([f.start_s, f.end_s, f.stranded]).toEqual([0.15, 0.55, 5]);
   });

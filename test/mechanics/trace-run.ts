@@ -29,9 +29,9 @@ export async function trace(yaml: string, events: readonly TraceEvent[], file = 
   return { lines, result };
 }
 
-/** Machines client, server, w1..w3 with one core each, and the transport costs given. */
-export function machines(operation = '1ms', network = '0.5ms'): string {
-  return `transport: { operation: ${operation}, network: ${network} }
+/** Machines client, server, w1..w3 with one core each, and the transport costs given (and other transport keys). */
+export function machines(operation = '1ms', network = '0.5ms', transport = ''): string {
+  return `transport: { operation: ${operation}, network: ${network}${transport === '' ? '' : `, ${transport}`} }
 machines: { client: {}, server: {}, w1: {}, w2: {}, w3: {} }
 `;
 }

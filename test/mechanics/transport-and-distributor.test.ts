@@ -51,11 +51,11 @@ strategies: { rr: { kind: round-robin } }
     expect(s.operations).toBe(8);
   });
 
-  it('deliveries wait in the outgoing queue until the destination queue manager has no local work', async () => {
+  it('local-first: deliveries wait in the outgoing queue until the destination queue manager has no local work', async () => {
     const t = await trace(
       `name: backpressure
 stop: { messages: 3 }
-${machines('1ms', '0ms')}
+${machines('1ms', '0ms', 'accept: local-first')}
 endpoints:
   Sales:
     handlers: { PlaceOrder: { duration: constant(0ms) } }
@@ -218,10 +218,10 @@ strategies: { d: { kind: distributor, machine: server, concurrency: 2 } }
       '7 | accept | PlaceOrder#0 | server | Sales@server',
       '8 | send | PlaceOrder#1 | client | Sales@server | via the outgoing queue',
       // The control processor's receive and store (8-10) is done; while it waits for its commit
-      // (10-15) the queue manager serves forwarder 1's receive (10-11), an accept (11-12) and
-      // forwarder 2's receive (12-13).
+      // (10-15) the queue manager serves forwarder 1's receive (10-11), the accept of PlaceOrder#1
+      // (handed over at 8, done in its turn, 11-12) and forwarder 2's receive (12-13).
       '8 | receive | PlaceOrder#0 | distributor Sales@server | Sales@server',
-      '11 | accept | PlaceOrder#1 | server | Sales@server',
+      '8 | accept | PlaceOrder#1 | server | Sales@server',
       '12 | receive | PlaceOrder#1 | distributor Sales@server | Sales@server',
       '15 | register | ready(w1) | distributor Sales@server | Sales.distributor.storage@server | 1 free slot for w1, session 1',
       // Forwarder 1 pops the entry and sends (15-17), then commits at 22.

@@ -50,6 +50,8 @@ const scenario: fc.Arbitrary<Scenario> = fc
     networkMs: fc.constantFrom(0, 0.5),
     commitMs: fc.constantFrom(0, 2),
     express: fc.boolean(),
+    accept: fc.constantFrom('session' as const, 'local-first' as const),
+    window: fc.constantFrom(1, 1, 3),
     rate: fc.integer({ min: 5, max: 200 }),
     meanMs: fc.integer({ min: 1, max: 100 }),
     failure: fc.constantFrom(0, 0, 0.2, 0.7),
@@ -63,7 +65,7 @@ const scenario: fc.Arbitrary<Scenario> = fc
     stop: { messages: p.messages },
     warmup: { messages: 0 },
     drainMs: 30_000,
-    transport: { operationMs: p.operationMs, networkMs: p.networkMs, commitMs: p.commitMs, express: p.express },
+    transport: { operationMs: p.operationMs, networkMs: p.networkMs, commitMs: p.commitMs, accept: p.accept, window: p.window, express: p.express },
     machines: ['client', 'server', ...WORKERS].map((name) => ({ name, cores: 2 })),
     endpoints: [
       {

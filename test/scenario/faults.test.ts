@@ -170,10 +170,10 @@ describe('fault names', () => {
 
 describe('transport.express', () => {
   it('defaults to false, and reads true', () => {
-    expect(scenarioOf(loadScenarioText(BASE, F)).transport).toStrictEqual({ operationMs: 1, networkMs: 0.5, commitMs: 0, express: false });
+    expect(scenarioOf(loadScenarioText(BASE, F)).transport).toStrictEqual({ operationMs: 1, networkMs: 0.5, commitMs: 0, accept: 'session', window: 1, express: false });
     const text = `transport: { operation: 1ms, network: 0.5ms, express: true }\n${BASE}`;
-    expect(scenarioOf(loadScenarioText(text, F)).transport).toStrictEqual({ operationMs: 1, networkMs: 0.5, commitMs: 0, express: true });
-    expect(scenarioOf(loadScenarioText(`transport: { express: false }\n${BASE}`, F)).transport).toStrictEqual({ operationMs: 1, networkMs: 0.5, commitMs: 0, express: false });
+    expect(scenarioOf(loadScenarioText(text, F)).transport).toStrictEqual({ operationMs: 1, networkMs: 0.5, commitMs: 0, accept: 'session', window: 1, express: true });
+    expect(scenarioOf(loadScenarioText(`transport: { express: false }\n${BASE}`, F)).transport).toStrictEqual({ operationMs: 1, networkMs: 0.5, commitMs: 0, accept: 'session', window: 1, express: false });
   });
 
   it('must be true or false', () => {
@@ -210,7 +210,7 @@ describe('the fixture with every form', () => {
 
   it('loads every fault to exactly the expected FaultSpec', () => {
     const scenario = scenarioOf(loadScenarioFile(file));
-    expect(scenario.transport).toStrictEqual({ operationMs: 1, networkMs: 0.5, commitMs: 0, express: true });
+    expect(scenario.transport).toStrictEqual({ operationMs: 1, networkMs: 0.5, commitMs: 0, accept: 'session', window: 1, express: true });
     expect(scenario.faults).toStrictEqual(faults);
   });
 
@@ -224,7 +224,7 @@ describe('the fixture with every form', () => {
     ]);
     const [longer, durable, none] = result.variants;
     expect(longer.scenario).toStrictEqual({ ...result.scenario, faults: [{ ...faults[0], durationMs: 300_000 }, ...faults.slice(1)] });
-    expect(durable.scenario).toStrictEqual({ ...result.scenario, transport: { operationMs: 1, networkMs: 0.5, commitMs: 0, express: false } });
+    expect(durable.scenario).toStrictEqual({ ...result.scenario, transport: { operationMs: 1, networkMs: 0.5, commitMs: 0, accept: 'session', window: 1, express: false } });
     expect(none.scenario).toStrictEqual({ ...result.scenario, faults: [] });
   });
 });

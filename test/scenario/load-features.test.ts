@@ -29,7 +29,7 @@ describe('every new key', () => {
       stop: { durationMs: 3_600_000 },
       warmup: { messages: 0 },
       drainMs: 3_600_000,
-      transport: { operationMs: 1, networkMs: 0.5, commitMs: 0, express: false },
+      transport: { operationMs: 1, networkMs: 0.5, commitMs: 0, accept: 'session', window: 1, express: false },
       machines: [
         { name: 'client', cores: 1 },
         { name: 'server', cores: 2 },

@@ -27,7 +27,7 @@ describe('a valid scenario', () => {
       warmup: { messages: 1000 },
       drainMs: 3_600_000,
       sampleIntervalMs: 10_000,
-      transport: { operationMs: 1, networkMs: 0.5, commitMs: 0, express: false },
+      transport: { operationMs: 1, networkMs: 0.5, commitMs: 0, accept: 'session', window: 1, express: false },
       machines: [
         { name: 'client', cores: 1 },
         { name: 'server', cores: 4 },
@@ -102,7 +102,7 @@ describe('a valid scenario', () => {
       stop: { durationMs: 600_000 },
       warmup: { messages: 0 },
       drainMs: 3_600_000,
-      transport: { operationMs: 1, networkMs: 0.5, commitMs: 0, express: false },
+      transport: { operationMs: 1, networkMs: 0.5, commitMs: 0, accept: 'session', window: 1, express: false },
       machines: [{ name: 'box', cores: 1 }], // `box:` with nothing after it
       endpoints: [
         {
@@ -164,7 +164,7 @@ describe('defaults and shorthands', () => {
     expect(s.warmup).toEqual({ messages: 0 });
     expect(s.drainMs).toBe(3_600_000);
     expect(s.sampleIntervalMs).toBeUndefined();
-    expect(s.transport).toEqual({ operationMs: 1, networkMs: 0.5, commitMs: 0, express: false });
+    expect(s.transport).toEqual({ operationMs: 1, networkMs: 0.5, commitMs: 0, accept: 'session', window: 1, express: false });
     expect(s.faults).toEqual([]);
     expect(s.strategies).toEqual([{ name: 'distributor', kind: 'distributor', machine: 'worker1', ...DISTRIBUTOR }]);
   });
@@ -177,7 +177,7 @@ describe('defaults and shorthands', () => {
     expect(s.warmup).toEqual({ durationMs: 300_000 });
     expect(s.drainMs).toBe(30_000);
     expect(s.sampleIntervalMs).toBe(10_000);
-    expect(s.transport).toEqual({ operationMs: 0, networkMs: 0, commitMs: 0, express: false });
+    expect(s.transport).toEqual({ operationMs: 0, networkMs: 0, commitMs: 0, accept: 'session', window: 1, express: false });
   });
 
   it('accepts a seed of 0 and a warmup of 0ms', () => {

@@ -31,7 +31,7 @@ describe('--set', () => {
     ]);
     expect(scenario.name).toBe('renamed');
     expect(scenario.endpoints[0].instances[0]).toMatchObject({ threads: 4, capacity: 4 });
-    expect(scenario.transport).toEqual({ operationMs: 2, networkMs: 0.5, commitMs: 0, express: false });
+    expect(scenario.transport).toEqual({ operationMs: 2, networkMs: 0.5, commitMs: 0, accept: 'session', window: 1, express: false });
     expect(scenario.machines[1]).toEqual({ name: 'worker1', cores: 8 });
     expect(scenario.endpoints[0].handlers[0].duration).toEqual({ kind: 'uniform', min: 1, max: 2 });
     expect(scenario.strategies.map((s) => s.name)).toEqual(['rr', 'random']);
@@ -39,7 +39,7 @@ describe('--set', () => {
 
   it('applies the options in order: a later one wins, or changes inside an earlier one', () => {
     expect(loaded(['seed=2', 'seed=3']).scenario.seed).toBe(3);
-    expect(loaded(['transport={ operation: 2ms }', 'transport.network=0ms']).scenario.transport).toEqual({ operationMs: 2, networkMs: 0, commitMs: 0, express: false });
+    expect(loaded(['transport={ operation: 2ms }', 'transport.network=0ms']).scenario.transport).toEqual({ operationMs: 2, networkMs: 0, commitMs: 0, accept: 'session', window: 1, express: false });
   });
 
   it('changes what every variant starts from', () => {

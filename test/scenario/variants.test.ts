@@ -36,7 +36,7 @@ describe('expanding variants', () => {
     stop: { messages: 1000 },
     warmup: { messages: 0 },
     drainMs: 3_600_000,
-    transport: { operationMs: 1, networkMs: 0.5, commitMs: 0, express: false },
+    transport: { operationMs: 1, networkMs: 0.5, commitMs: 0, accept: 'session', window: 1, express: false },
     machines: [
       { name: 'client', cores: 1 },
       { name: 'web.1', cores: 2 },
@@ -184,7 +184,7 @@ describe('a bad path', () => {
     expect(problemLines(withVariants('  free:', '    transport.operation: 0ms'))).toEqual([
       `${F}:20:5: variants.free["transport.operation"] unknown path: the scenario has no "transport" (it has stop, machines, endpoints, senders, strategies); to add it, override "transport" as a whole`,
     ]);
-    expect(variantsOf(withVariants('  free:', '    transport: { operation: 0ms }'))[0].scenario.transport).toEqual({ operationMs: 0, networkMs: 0.5, commitMs: 0, express: false });
+    expect(variantsOf(withVariants('  free:', '    transport: { operation: 0ms }'))[0].scenario.transport).toEqual({ operationMs: 0, networkMs: 0.5, commitMs: 0, accept: 'session', window: 1, express: false });
   });
 
   it('is reported for list items that do not exist and steps of the wrong kind', () => {

@@ -29,6 +29,17 @@ describe('msmq-divide-by-4', () => {
     for (const r of result.runs) expect(r.machines.find((m) => m.machine === 'server')?.queue_manager_utilisation).toBeGreaterThan(0.99);
   });
 
+  it('accepts in turn (session) put the backlog in the data queue; local-first leaves it in the client\'s outgoing queue', async () => {
+    const peak = (result: ScenarioResult, queue: string) =>
+      Math.max(0, ...result.runs.filter((r) => r.summary.strategy === 'distributor').flatMap((r) => r.queueLengths.filter((q) => q.queue === queue).map((q) => q.length)));
+    const session = await run(scenario);
+    expect(peak(session, 'Sales@server')).toBeGreaterThan(5000);
+    const localFirst = await run({ ...scenario, transport: { ...scenario.transport, accept: 'local-first' } });
+    expect(peak(localFirst, 'Sales@server')).toBe(0);
+    // The earlier model's figures, reproduced: exactly 4.
+    expect(ratio(localFirst)).toBeCloseTo(4, 2);
+  });
+
   for (const operation of [0.25, 0.5, 2, 5]) {
     it(`the ratio stays in the band with an operation cost of ${operation} ms`, async () => {
       const result = await run({ ...scenario, transport: { ...scenario.transport, operationMs: operation } });
@@ -96,9 +107,20 @@ describe('distributor-concurrency', () => {
   });
 
   it('without a commit wait, concurrency changes nothing at cpu 0ms (the queue manager is one serial server)', async () => {
-    const loaded = loadScenarioText(readFileSync('scenarios/distributor-concurrency.yaml', 'utf8').replace('commit: 2ms', 'commit: 0ms'), 'scenarios/distributor-concurrency.yaml');
-    if (!loaded.ok) throw new Error('does not load');
-    const result = await run(loaded.scenario);
-    expect(summaryOf(result, 'concurrency-1').latency_p99_ms).toBe(summaryOf(result, 'concurrency-8').latency_p99_ms);
+    const text = readFileSync('scenarios/distributor-concurrency.yaml', 'utf8');
+    const at = async (transport: string) => {
+      const loaded = loadScenarioText(text.replace('commit: 2ms', transport), 'scenarios/distributor-concurrency.yaml');
+      if (!loaded.ok) throw new Error('does not load');
+      const result = await run(loaded.scenario);
+      return [summaryOf(result, 'concurrency-1'), summaryOf(result, 'concurrency-8')];
+    };
+    // Local-first: accepts only fill idle moments, so the forwarders' requests are served in the same order.
+    const [oneLocal, eightLocal] = await at('commit: 0ms\n  accept: local-first');
+    expect(oneLocal.latency_p99_ms).toBe(eightLocal.latency_p99_ms);
+    // Sessions: the same throughput; eight forwarders' receives wait in line with the accepts, which
+    // reorders a few operations, and no more (p99 within 1%).
+    const [one, eight] = await at('commit: 0ms');
+    expect(one.throughput_per_s).toBeCloseTo(eight.throughput_per_s, 1);
+    expect(Math.abs(one.latency_p99_ms / eight.latency_p99_ms - 1)).toBeLessThan(0.01);
   });
 });

@@ -6,7 +6,7 @@ import { crashDistributor, restartDistributor } from '../processes/distributor-l
 import { clusterNodeUp, startFailover } from '../processes/distributor-failover.js';
 import { crashInstance, startInstance } from '../processes/lifecycle.js';
 import { lose } from '../processes/lose.js';
-import { accept } from '../processes/transport.js';
+import { resumeAccepts } from '../processes/transport.js';
 import type { FaultDefinition } from './definition.js';
 import { instancesOf, machineNamed } from './targets.js';
 
@@ -45,7 +45,8 @@ export const crash: FaultDefinition = {
 
 /**
  * A machine crash: every process on it stops (handlers roll back, their work is wasted), its queue
- * manager accepts nothing (deliveries wait in the senders' outgoing queues), its senders pause.
+ * manager accepts nothing (deliveries wait in the senders' outgoing queues; under sessions an accept in
+ * progress is done again after the restart, and its own outgoing queues' sessions stop), its senders pause.
  * Durable messages in its queues wait; with express (non-durable) messages, those are lost. A
  * distributor on a cluster (`standby`) fails over to the other node (../processes/distributor-failover.ts).
  */
@@ -75,7 +76,7 @@ function restartMachine(world: World, machine: Machine): void {
   for (const instance of world.instances) {
     if (instance.machine === machine && !instance.decommissioned && world.sim.now >= instance.addedAtMs) startInstance(world, instance.index);
   }
-  accept(world, machine);
+  resumeAccepts(world, machine);
 }
 
 /** Express messages are in memory only: a crash loses what the machine's queues hold. */

@@ -2,6 +2,7 @@
 // (../processes/network.ts) and cross when it heals.
 import type { World } from '../kernel/world.js';
 import { crossNetwork, pairKey } from '../processes/network.js';
+import { resumePair } from '../processes/session-accept.js';
 import type { FaultDefinition } from './definition.js';
 import { machinesOf, network } from './targets.js';
 
@@ -43,4 +44,5 @@ function endPartition(world: World, i: number): void {
     if (!((out.from === a && out.to === b) || (out.from === b && out.to === a))) continue;
     while (out.held.length > 0) crossNetwork(world, out.held.shift(), out.from, out.to, out.heldQueues.shift());
   }
+  if (world.sessionAccept) resumePair(world, a, b);
 }

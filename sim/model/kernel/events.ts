@@ -52,4 +52,6 @@ export const Ev = {
   Failover: 24,
   /** Decommission step 6, moving the leftovers: a = instance; b = -1 to start, -2 to resume after a crash, else the message whose move committed. */
   MoveLeftovers: 25,
+  /** A session's accept at the destination queue manager completed: a = message, b = queue. */
+  Accepted: 26,
 } as const;

@@ -9,10 +9,11 @@
 // service needs no queue of its own: the manager is free again at `freeAt`, and a new request
 // completes at max(now, freeAt) + cost. That is exact, and costs no event.
 //
-// Store-and-forward: a message arriving over the network waits (still in the sender's outgoing queue)
-// until this queue manager has no local operation in hand, then is stored with one accept operation.
-// Incoming traffic therefore cannot starve the local processes that consume it, and a saturated
-// machine pushes back on its senders, whose outgoing queues grow.
+// Store-and-forward: a message arriving over the network is stored with one accept operation. Under
+// `transport.accept: session` (../processes/session-accept.ts) the accept is asked for like any local
+// operation and served in turn; under `local-first` (../processes/transport.ts) it waits, still in
+// the sender's outgoing queue, until this queue manager has no local operation in hand (the pending
+// deliveries below), so a saturated machine pushes back on its senders, whose outgoing queues grow.
 import { Cpu } from './cpu.js';
 import { IntFifo } from './fifo.js';
 
@@ -22,10 +23,10 @@ export class Machine {
   operations = 0;
   /** Time the queue manager has been asked to spend on operations (ms). */
   busyMs = 0;
-  /** Deliveries waiting for the queue manager: message slots and their destination queues. */
+  /** local-first: deliveries waiting for the queue manager, message slots and their destination queues. */
   readonly pendingMessages = new IntFifo();
   readonly pendingQueues = new IntFifo();
-  /** True while an idle check (Ev.QueueManagerIdle) is scheduled. */
+  /** local-first: true while an idle check (Ev.QueueManagerIdle) is scheduled. */
   idleCheck = false;
   readonly cpu: Cpu;
   /** False while the machine is crashed: its queue manager accepts nothing, its processes are stopped. */

@@ -32,7 +32,7 @@ export interface TraceFields {
   route: { readonly how: RouteHow };
   /** A process sent a message (committed), to a queue: on its machine, to the broker, or through its outgoing queue. */
   send: { readonly via: 'local' | 'broker' | 'outgoing' };
-  /** A queue manager stored a message arriving over the network. */
+  /** A queue manager takes in a message arriving over the network: its accept starts (local-first) or is handed to it (session); `enqueue` follows when it is stored. */
   accept: Record<never, never>;
   /** A message is stored in a queue. */
   enqueue: Record<never, never>;

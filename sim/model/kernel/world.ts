@@ -145,6 +145,10 @@ export abstract class World implements EventHandler {
   stopReason = '';
 
   readonly networkMs: number;
+  /** True under `transport.accept: session` (network deliveries accepted through sessions). */
+  readonly sessionAccept: boolean;
+  /** Deliveries one session may have in the destination's hands (transport.window). */
+  readonly window: number;
   /** The commit wait every transaction pays after its last operation (transport.commit). */
   readonly commitMs: number;
   /** The current time-series bucket width (grows during a long drain). */
@@ -161,6 +165,8 @@ export abstract class World implements EventHandler {
   ) {
     this.networkMs = scenario.transport.networkMs;
     this.commitMs = scenario.transport.commitMs;
+    this.sessionAccept = scenario.transport.accept === 'session';
+    this.window = scenario.transport.window;
     this.stopMessages = scenario.stop.messages ?? Infinity;
     this.warmupMessages = scenario.warmup.messages ?? 0;
     this.warmupDurationMs = scenario.warmup.durationMs ?? 0;

@@ -11,7 +11,8 @@ import type { Distributor } from '../kernel/distributor-state.js';
 import type { Machine } from '../kernel/machine.js';
 import type { World } from '../kernel/world.js';
 import { restartDistributor } from './distributor-lifecycle.js';
-import { accept } from './transport.js';
+import { resumeMovedQueues } from './session-accept.js';
+import { resumeAccepts } from './transport.js';
 
 /** The node running clustered distributor d crashed (its process already stopped): the failover starts. */
 export function startFailover(world: World, d: Distributor): void {
@@ -61,7 +62,9 @@ function bringOnline(world: World, d: Distributor, node: Machine): void {
     d.machine = node;
   }
   restartDistributor(world, d, from.name);
-  accept(world, node);
+  resumeAccepts(world, node);
+  // Under sessions, what waits in the senders' sessions towards the node it left goes to this one.
+  if (world.sessionAccept && node !== from) resumeMovedQueues(world, from.index);
   // The crash of the node it left is over, for the distributor's work, now.
   world.faults.specs.forEach((f, i) => {
     const o = world.faults.current[i];

@@ -3,8 +3,11 @@
 // - send: 1 operation on the sending machine, inside the sender's transaction. The message leaves
 //   when the transaction commits: locally it is stored in the destination queue at once; to another
 //   machine it goes into the outgoing queue towards that machine, crosses the network
-//   (`transport.network`, one way), waits until the destination queue manager has no local operation
-//   in hand, and is stored there with 1 accept operation. Until then it is in the outgoing queue.
+//   (`transport.network`, one way), and is stored there with 1 accept operation. Until then it is in
+//   the outgoing queue. When the accept is done depends on `transport.accept`: `session` (the
+//   default) queues it at the destination queue manager like any local operation, at most
+//   `transport.window` per outgoing queue at a time (./session-accept.ts); `local-first` waits until
+//   the destination queue manager has no local operation in hand (accept() below).
 // - receive: 1 operation on the receiving machine (a distributor's pop of a free-slot entry is a
 //   receive from its storage queue).
 // So a message costs each machine it touches one write when it arrives and one read when it is taken.
@@ -19,6 +22,7 @@ import { IN_TRANSIT, WORK } from '../kernel/message-pool.js';
 import type { Machine } from '../kernel/machine.js';
 import { OutgoingQueue } from '../kernel/outgoing-queue.js';
 import { crossNetwork } from './network.js';
+import { resumeSessions, sessionDeliver } from './session-accept.js';
 import type { World } from '../kernel/world.js';
 
 /** A committed send leaves machine `from` for queue q: locally at once, else via the outgoing queue. */
@@ -42,12 +46,25 @@ export function transmit(world: World, m: number, from: number, q: number): void
   else crossNetwork(world, m, from, queue.machine, q);
 }
 
-/** A message reached its destination machine: accepted now if the queue manager is idle, else it waits. */
+/**
+ * A message reached its destination machine. Under `session` its outgoing queue's session takes it;
+ * under `local-first` it is accepted now if the queue manager is idle, else it waits.
+ */
 export function deliver(world: World, m: number, q: number): void {
+  if (world.sessionAccept) {
+    sessionDeliver(world, m, q);
+    return;
+  }
   const machine = world.machines[world.queues[q].machine];
   machine.pendingMessages.push(m);
   machine.pendingQueues.push(q);
   if (machine.pendingMessages.length === 1) accept(world, machine);
+}
+
+/** Machine `machine` restarted: deliveries waiting for it (and, under `session`, its own sessions) go on. */
+export function resumeAccepts(world: World, machine: Machine): void {
+  if (world.sessionAccept) resumeSessions(world, machine.index);
+  else accept(world, machine);
 }
 
 /** The idle check scheduled by accept(): try again. */
@@ -58,7 +75,7 @@ export function queueManagerIdle(world: World, machineIndex: number): void {
 }
 
 /**
- * Accepts the oldest waiting delivery if the queue manager has nothing local in hand; otherwise
+ * `local-first`: accepts the oldest waiting delivery if the queue manager has nothing local in hand; otherwise
  * checks again when it will be free. One delivery per idle moment: after it, local work that
  * arrived meanwhile goes first.
  */

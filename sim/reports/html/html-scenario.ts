@@ -102,7 +102,7 @@ export function scenarioHtml(scenario: Scenario, sweep?: SweepResult): string {
     ['file', scenario.file === '' ? '(built in code)' : scenario.file],
     ['seed', String(scenario.seed)],
     ['run', stopText(scenario)],
-    ['transport', `${duration(scenario.transport.operationMs)} per MSMQ operation, ${duration(scenario.transport.networkMs)} network${scenario.transport.express ? ', express (non-durable)' : ''}`],
+    ['transport', `${duration(scenario.transport.operationMs)} per MSMQ operation, ${duration(scenario.transport.networkMs)} network${acceptWords(scenario.transport)}${scenario.transport.express ? ', express (non-durable)' : ''}`],
   ];
   if (sweep !== undefined) {
     facts.push(['replications', `${scenario.replications ?? 1} per point`]);
@@ -148,4 +148,10 @@ export function scenarioHtml(scenario: Scenario, sweep?: SweepResult): string {
     `<h3>Senders</h3>${senders}`,
     `<h3>Faults</h3>${faultList}`,
   ].join('\n');
+}
+
+/** How deliveries are accepted, when it is not the default (session, window 1). */
+function acceptWords(t: Scenario['transport']): string {
+  if (t.accept === 'local-first') return ', network deliveries accepted only when the queue manager is idle (local-first)';
+  return t.window > 1 ? `, session window ${t.window}` : '';
 }
