@@ -9,6 +9,7 @@
 // under dist/ unbundled. Packages stay external except those on the start-up path.
 import { build } from 'esbuild';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +19,7 @@ const out = path.join(dist, 'bundle');
 /** Packages read at every start (argument parsing, the scenario loader): inlined. */
 const INLINED = /^(yargs|yargs-parser|cliui|y18n|escalade|get-caller-file|string-width|strip-ansi|ansi-regex|ansi-styles|wrap-ansi|emoji-regex|get-east-asian-width|yaml|ajv|seedrandom)(\/|$)/;
 
+const STRING_WIDTH = createRequire(path.join(root, 'node_modules', 'cliui', 'package.json')).resolve('string-width');
 /** `import.meta.url` as code, not inside a string (the playground's build names it in a string). */
 const CODE_URL = /(?<!['"`])import\.meta\.url(?!['"`])/;
 const CODE_URL_ALL = new RegExp(CODE_URL.source, 'g');
@@ -25,6 +27,9 @@ const CODE_URL_ALL = new RegExp(CODE_URL.source, 'g');
 const ownLocation = {
   name: 'own-location',
   setup(b) {
+    // One copy of string-width for yargs and cliui (npm installs two versions side by side): the
+    // newer one compiles a large Unicode regular expression as it loads, at every start.
+    b.onResolve({ filter: /^string-width$/ }, () => ({ path: STRING_WIDTH }));
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith('node:') || !INLINED.test(args.path)) return { path: args.path, external: true };
       return undefined;
