@@ -33,4 +33,26 @@ strategies: { d: { kind: distributor, machine: server } }
     const s = t.result.runs[0].summary;
     expect([s.sent, s.completed]).toEqual([40, 40]);
   });
+
+  it("an unnamed worker on the distributor's machine has its own input queue, not the data queue's name", async () => {
+    const t = await trace(
+      `name: beside
+stop: { messages: 10 }
+${machines('1ms', '0.5ms')}
+endpoints:
+  Sales:
+    handlers: { PlaceOrder: { duration: constant(50ms) } }
+    instances: [ { machine: server }, { machine: w1 } ]
+senders:
+  S: { machine: client, sends: [ { message: PlaceOrder, to: Sales, arrivals: constant(20/s) } ] }
+strategies: { d: { kind: distributor, machine: server } }
+`,
+      ['send'],
+    );
+    // One row per queue and sample: the data queue and the worker's queue under names of their own.
+    const firstSample = t.result.runs[0].queueLengths.filter((r) => r.time_s === t.result.runs[0].queueLengths[0].time_s).map((r) => r.queue);
+    expect(firstSample.filter((n) => n === 'Sales@server')).toHaveLength(1);
+    expect(firstSample).toContain('Sales.worker@server');
+    expect(t.lines.some((l) => l.includes('| send | PlaceOrder#') && l.includes('| Sales.worker@server | local'))).toBe(true);
+  });
 });

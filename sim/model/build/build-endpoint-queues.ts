@@ -27,6 +27,10 @@ export function buildEndpoints(world: World, machine: (name: string) => Machine)
   const strategy = world.strategy;
   const perType = strategy.kind === 'distributor' && strategy.perMessageType;
   const placement = STRATEGIES[strategy.kind].placement;
+  // An unnamed worker on the distributor's own machine cannot take the endpoint's queue name there:
+  // the distributor's data queue has it. Its input queue is <endpoint>.worker@<machine>.
+  const distributorMachine = placement === 'distributor' ? distributorSpec(world).machine : undefined;
+  const labelOf = (spec: InstanceSpec, label: string): string => (spec.machine === distributorMachine && spec.name === spec.machine ? `${label}.worker` : label);
   world.scenario.endpoints.forEach((endpoint, e) => {
     world.endpointNames.push(endpoint.name);
     const handlers = endpoint.handlers.map((spec) => {
@@ -48,13 +52,13 @@ export function buildEndpoints(world: World, machine: (name: string) => Machine)
       for (const h of handlers) {
         const type = world.typeNames[h.type];
         const label = `${type}.${endpoint.name}`;
-        for (const spec of endpoint.instances) h.instances.push(addInstance(world, e, spec, machine, `${spec.name}/${type}`, label));
+        for (const spec of endpoint.instances) h.instances.push(addInstance(world, e, spec, machine, `${spec.name}/${type}`, labelOf(spec, label)));
         addDistributor(world, label, h.instances, [h], machine);
       }
       world.endpointInstances.push([]);
       return;
     }
-    const list = endpoint.instances.map((spec) => addInstance(world, e, spec, machine, spec.name, endpoint.name));
+    const list = endpoint.instances.map((spec) => addInstance(world, e, spec, machine, spec.name, labelOf(spec, endpoint.name)));
     world.endpointInstances.push(list);
     for (const h of handlers) h.instances.push(...list);
     if (placement === 'shared-queue') {
