@@ -17,7 +17,7 @@ import {
   strategyOrder,
   variantRows,
 } from './chart-style.js';
-import { QUEUE_KINDS, type QueueKind, kindLabel, queueKind } from '../format/queue-label.js';
+import { QUEUE_KINDS, type QueueKind, distributorDataQueues, kindLabel, queueKind } from '../format/queue-label.js';
 import { SERIES_POINTS, movingAverage, seriesBudget, thinSeries } from './thin-series.js';
 
 /** Shades of one hue per kind of queue, darkest first. */
@@ -199,11 +199,12 @@ export function queueLengthsChart(result: ScenarioResult): TopLevelSpec {
   const line = (row: { queue: string; machine: string }) => `${row.queue}\u0000${row.machine}`;
   const lines = result.runs.reduce((n, run) => n + new Set(run.queueLengths.map(line)).size, 0);
   const rows = result.runs.flatMap((run) => thinSeries(run.queueLengths, line, [(row) => row.length], seriesBudget(lines)));
-  // A distributor's data queue is an endpoint's queue on its machine, under that strategy only.
-  const distributorOf = new Map(result.scenario.strategies.map((s) => [s.name, new Set(s.kind === 'distributor' && s.machine !== undefined ? [s.machine] : [])]));
+  // A distributor's data queues, by name, under that strategy only.
+  const none = new Set<string>();
+  const distributorOf = new Map(result.scenario.strategies.map((s) => [s.name, s.kind === 'distributor' && s.machine !== undefined ? distributorDataQueues(s.machine, result.scenario.endpoints) : none]));
   // A row names its line by the label alone: the label says the queue's kind, its name and its machine,
   // and the colours are worked out here, so the queue, machine and kind fields would only repeat it.
-  const kinds = rows.map((row) => queueKind(row.queue, row.machine, distributorOf.get(row.strategy) ?? new Set()));
+  const kinds = rows.map((row) => queueKind(row.queue, distributorOf.get(row.strategy) ?? none));
   const labels = rows.map((row, i) => kindLabel(kinds[i], row.queue, row.machine));
   const values = chartValues(rows, variants ? ['strategy', 'variant', 'time_s'] : ['strategy', 'time_s']).map((value, i) => ({
     ...value,

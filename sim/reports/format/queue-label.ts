@@ -13,16 +13,29 @@ export type QueueKind = 'input' | 'distributor data' | 'distributor control' | '
 export const QUEUE_KINDS: readonly QueueKind[] = ['input', 'distributor data', 'distributor control', 'distributor storage', 'outgoing'];
 
 /**
- * The kind of a queue from its name and machine: outgoing queues, the distributor's control and
- * storage queues by their names, its data queue as an endpoint's queue on a distributor's machine
- * (`distributorMachines`), and every other queue an endpoint's input queue (the shared queue too).
+ * The kind of a queue from its name: outgoing queues, the distributor's control and storage queues
+ * by their names, its data queues by name (`dataQueues`, see distributorDataQueues), and every other
+ * queue an endpoint's input queue (the shared queue and a worker on the distributor's machine too).
  */
-export function queueKind(queue: string, machine: string, distributorMachines: ReadonlySet<string>): QueueKind {
+export function queueKind(queue: string, dataQueues: ReadonlySet<string>): QueueKind {
   if (queue.startsWith('outgoing ')) return 'outgoing';
   if (queue.includes('.distributor.control@')) return 'distributor control';
   if (queue.includes('.distributor.storage@')) return 'distributor storage';
-  if (distributorMachines.has(machine) && queue.endsWith(`@${machine}`)) return 'distributor data';
+  if (dataQueues.has(queue)) return 'distributor data';
   return 'input';
+}
+
+/**
+ * The names a distributor on `machine` gives its data queues: `<endpoint>@<machine>`, and with one
+ * distributor per message type `<message>.<endpoint>@<machine>`.
+ */
+export function distributorDataQueues(machine: string, endpoints: readonly { name: string; handlers: readonly { message: string }[] }[]): Set<string> {
+  const names = new Set<string>();
+  for (const e of endpoints) {
+    names.add(`${e.name}@${machine}`);
+    for (const h of e.handlers) names.add(`${h.message}.${e.name}@${machine}`);
+  }
+  return names;
 }
 
 /** A queue's name in the queue-lengths legend: its kind first, then what tells it apart. */
