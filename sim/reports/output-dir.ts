@@ -99,7 +99,7 @@ export function beginOutput(dir: string): Output {
     temp = createTempFolder(parent, base);
     writeFileSync(join(temp, MARKER), 'This folder is a report written by sim; sim may replace it as a whole.\n');
   } catch (error) {
-    throw new OutputError(`cannot write the report to ${dir}: ${(error as Error).message}`);
+    throw new OutputError(`cannot write the report to ${dir}: ${whyNot(error, parent)}`);
   }
   let state: 'open' | 'committed' | 'aborted' = 'open';
 
@@ -181,4 +181,14 @@ function checkName(name: string): void {
   if (name === '' || name === '.' || name === '..' || /[/\\]/.test(name) || name.includes('\0')) {
     throw new Error(`Expected a plain file name for a report file, got ${JSON.stringify(name)}`);
   }
+}
+
+/** Why a folder could not be made or written, in plain words (the system's message otherwise). */
+function whyNot(error: unknown, parent: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return `no permission to write in ${parent} (${code})`;
+  if (code === 'EROFS') return `${parent} is on a read-only file system (EROFS)`;
+  if (code === 'ENOSPC') return `no space left in ${parent} (ENOSPC)`;
+  if (code === 'ENOENT') return `no folder can be made in ${parent} (ENOENT)`;
+  return (error as Error).message;
 }
