@@ -3,8 +3,8 @@
 // `npm run gallery` writes reports/<name>/; `--out-root DIR` writes DIR/<name>/ instead (the gallery
 // test compares that with the committed reports/). Runs `sim run` for each, one after another.
 // The gallery holds no PNG files (`--no-png`): its charts are the SVG files, which report.html shows
-// and a repository browser draws, so PNGs would only double the gallery's charts. `sim run` writes
-// PNGs by default.
+// and a repository browser draws; a PNG's bytes depend on the zlib that Node bundles, so a committed
+// PNG would stop matching on a Node upgrade with the same pixels. `sim run` writes PNGs by default.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';

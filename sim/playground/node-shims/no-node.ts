@@ -1,5 +1,5 @@
-// Stands in for Node's file system, module loader, URL helpers, os and the thread pool in the page's
-// bundle. The page reads files through the loader's ScenarioFiles and runs sweeps on one thread, so
+// Stands in for Node's file system, module loader, URL helpers, os, zlib and the thread pool in the
+// page's bundle (the page draws no PNG). The page reads files through the loader's ScenarioFiles and runs sweeps on one thread, so
 // none of these is called on its paths; if one is, it says so instead of failing obscurely.
 
 function unavailable(name: string): never {
@@ -22,6 +22,8 @@ export const createRequire = (): ((id: string) => never) => (id: string) => unav
 export const fileURLToPath = (url: string | URL): string => String(url);
 export const pathToFileURL = (path: string): URL => unavailable(`loading ${path}`);
 export const availableParallelism = (): number => 1;
+export const crc32 = (): never => unavailable('writing a PNG');
+export const deflateSync = (): never => unavailable('writing a PNG');
 
 export class Piscina {
   constructor() {

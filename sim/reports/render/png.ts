@@ -44,7 +44,7 @@ const OPTIONS = {
 export function renderPng(svg: string): Buffer {
   const { Resvg } = load();
   const image = new Resvg(svg, OPTIONS).render();
-  return asBuffer(encodePng(image.pixels, image.width, image.height));
+  return encodePng(image.pixels, image.width, image.height);
 }
 
 /**
@@ -54,10 +54,5 @@ export function renderPng(svg: string): Buffer {
  */
 export async function renderPngAsync(svg: string): Promise<Buffer> {
   const image = await load().renderAsync(svg, OPTIONS);
-  return asBuffer(encodePng(image.pixels, image.width, image.height));
-}
-
-/** The encoded bytes as a Buffer over the same memory (no copy). */
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return encodePng(image.pixels, image.width, image.height);
 }
